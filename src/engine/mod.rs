@@ -1,0 +1,87 @@
+//! Speech engines behind one trait: the live platform engine (`live`, through the `tts` crate)
+//! now, a renderer to audio files later. The player drives an engine by queueing utterances and
+//! listening to its events; it never calls the platform directly.
+
+pub mod live;
+pub mod rate;
+pub mod voices;
+
+use std::time::Duration;
+
+/// An utterance handle, unique within one engine.
+pub type UtteranceId = u64;
+
+/// What an engine reports while speaking. Sent on the channel given to the engine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EngineEvent {
+    Begin(UtteranceId),
+    End(UtteranceId),
+    /// The utterance was cancelled before it ended (after `stop`).
+    Stopped(UtteranceId),
+}
+
+/// A voice as listed to the user.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct VoiceInfo {
+    pub name: String,
+    /// BCP 47 tag as the engine reports it (`en-US`, `fr-FR`).
+    pub lang: String,
+}
+
+impl VoiceInfo {
+    /// True for a voice speaking `lang` (a primary subtag such as `fr`, or a full tag).
+    pub fn speaks(&self, lang: &str) -> bool {
+        let ours = self.lang.to_ascii_lowercase();
+        let wanted = lang.to_ascii_lowercase().replace('_', "-");
+        ours == wanted
+            || ours.starts_with(&format!("{wanted}-"))
+            || (!wanted.contains('-') && ours.split('-').next() == Some(wanted.as_str()))
+    }
+
+    /// espeak-ng lists every voice once per variant ("English (America)+Max"); the base voice has
+    /// no `+`.
+    pub fn is_variant(&self) -> bool {
+        self.name.contains('+')
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error(
+        "cannot reach the speech engine (speech-dispatcher): {detail}\n  \
+         Install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng\n  \
+         (or run scripts/install-deps.sh); `listen export` writes audio files without it"
+    )]
+    Unavailable { detail: String },
+    #[error("no voice for language \"{lang}\" (see `listen voices`; choose one with --voice)")]
+    NoVoiceForLanguage { lang: String },
+    #[error("no voice named \"{name}\" (see `listen voices`)")]
+    NoSuchVoice { name: String },
+    #[error(
+        "the speech engine stopped responding: no end of speech after {} s.\n  \
+         Check the audio output (is a sound server running? `pactl info`), and the \
+         speech-dispatcher log: {log}\n  \
+         On a machine without audio output, `listen export` writes audio files instead",
+        .waited.as_secs()
+    )]
+    Stalled { waited: Duration, log: String },
+    #[error("the speech engine failed: {0}")]
+    Failed(String),
+}
+
+/// The operations the player needs from an engine.
+pub trait Engine {
+    /// Queues an utterance; it is spoken after those already queued.
+    fn speak(&mut self, text: &str) -> Result<UtteranceId, EngineError>;
+    /// Stops speaking at once and drops everything queued.
+    fn stop(&mut self) -> Result<(), EngineError>;
+    /// Sets the speed as a multiplier of the engine's normal rate (0.5 to 3.0).
+    fn set_rate(&mut self, multiplier: f64) -> Result<(), EngineError>;
+    /// Chooses the voice: the named one, or the engine's voice for `lang`.
+    fn set_voice(&mut self, lang: &str, voice: Option<&str>) -> Result<(), EngineError>;
+    /// Words per minute at the current rate, to estimate durations (for the watchdog and the
+    /// time left).
+    fn words_per_minute(&self) -> f64;
+    /// Where to look when the engine misbehaves (a log file), for messages.
+    fn log_hint(&self) -> String;
+}

@@ -1,0 +1,38 @@
+use clap::{CommandFactory, Parser};
+
+use listen::cli::{Cli, Command};
+use listen::exit_codes::ExitCode;
+
+fn main() {
+    let cli = Cli::parse();
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("listen: {e:#}");
+            ExitCode::Usage
+        }
+    };
+    std::process::exit(code.into());
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "listen", &mut std::io::stdout());
+            Ok(ExitCode::Success)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
+            Ok(ExitCode::Success)
+        }
+        Some(Command::Voices(args)) => Ok(listen::commands::voices::run(&args)),
+        Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
+        None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),
+    }
+}
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
+}
