@@ -269,8 +269,10 @@ mod control {
     }
 
     impl Control {
+        /// Threaded mode, because the crate's setup turns on notifications, which single mode
+        /// refuses.
         pub fn open() -> Option<Connection> {
-            Connection::open("listen", "control", "listen", Mode::Single).ok()
+            Connection::open("listen", "control", "listen", Mode::Threaded).ok()
         }
 
         /// Keeps `before` as the control connection when `after` proves that nothing else
