@@ -4,6 +4,8 @@
 //! the format; nothing here does I/O.
 
 mod html;
+pub mod metric;
+mod phrases;
 mod markdown;
 mod text;
 pub mod textutil;

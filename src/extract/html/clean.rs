@@ -1,0 +1,163 @@
+//! From the chosen region to the article's blocks: containers inside it that read like
+//! boilerplate are dropped (readability's conditional cleaning: link-heavy boxes, image
+//! strips, tiny widgets), then each text block is judged on its own (captions, link lists,
+//! button and label phrases), then headings that introduce nothing are dropped.
+
+use super::blocks::{Kind, TextBlock};
+use super::dom::{Dom, JUNK, NONE, POSITIVE_HINT, Tag};
+use super::score::Region;
+use crate::article::{Block, BlockKind};
+use crate::extract::phrases;
+
+/// Containers inside the region that are dropped whole, as index ranges.
+fn dropped_ranges(dom: &Dom, region: &Region, strict: bool) -> Vec<(u32, u32)> {
+    let mut out: Vec<(u32, u32)> = Vec::new();
+    for &root in &region.roots {
+        let end = dom.nodes[root as usize].end;
+        let mut i = root;
+        while i < end {
+            let n = &dom.nodes[i as usize];
+            let skip_subtree = if strict && n.has(JUNK) && i != root {
+                true
+            } else if i != root && dom.contains(i, region.top) {
+                false
+            } else if i != root {
+                conditionally_dropped(dom, i)
+            } else {
+                false
+            };
+            if skip_subtree {
+                out.push((i, n.end));
+                i = n.end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Readability's `_cleanConditionally`, on the totals the flat view already has.
+fn conditionally_dropped(dom: &Dom, i: u32) -> bool {
+    let n = &dom.nodes[i as usize];
+    if !matches!(
+        n.tag,
+        Tag::Div
+            | Tag::Section
+            | Tag::Ul
+            | Tag::Ol
+            | Tag::Dl
+            | Tag::Table
+            | Tag::Form
+            | Tag::Other
+            | Tag::Aside
+            | Tag::Header
+            | Tag::Footer
+            | Tag::Block
+            | Tag::Details
+            | Tag::Figure
+    ) {
+        return false;
+    }
+    let weight = i32::from(n.weight);
+    if weight < 0 && !n.has(POSITIVE_HINT) {
+        return true;
+    }
+    if n.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(n.tag, Tag::Ul | Tag::Ol | Tag::Dl);
+    let ld = n.link_density();
+    let p = n.paras as f32;
+    let img = n.imgs as f32;
+    let li = n.items as f32 - 100.0;
+    if img > 1.0 && p / img < 0.5 {
+        return true;
+    }
+    if !is_list && li > p {
+        return true;
+    }
+    if !is_list && weight < 25 && ld > 0.2 {
+        return true;
+    }
+    if weight >= 25 && ld > 0.5 {
+        return true;
+    }
+    false
+}
+
+fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {
+    ranges.iter().any(|&(s, e)| i >= s && i < e)
+}
+
+fn comparable(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The article's blocks from a region.
+pub fn assemble(
+    dom: &Dom,
+    blocks: &[TextBlock],
+    region: &Region,
+    strict: bool,
+    title: Option<&str>,
+) -> Vec<Block> {
+    let dropped = dropped_ranges(dom, region, strict);
+    let title_c = title.map(comparable).unwrap_or_default();
+    let mut out: Vec<(Block, bool)> = Vec::new();
+    for b in blocks {
+        if b.owner == NONE || !region.roots.iter().any(|&r| dom.contains(r, b.owner)) {
+            continue;
+        }
+        if in_ranges(&dropped, b.first) || (strict && b.junk) || b.caption {
+            continue;
+        }
+        if b.text.is_empty() || !b.text.chars().any(char::is_alphanumeric) {
+            continue;
+        }
+        let kind = match b.kind {
+            Kind::Heading(_) => BlockKind::Heading,
+            Kind::Item => BlockKind::ListItem,
+            Kind::Quote => BlockKind::Quote,
+            Kind::Paragraph | Kind::Pre | Kind::Cell => BlockKind::Paragraph,
+        };
+        let ld = b.link_density();
+        let too_linky = match kind {
+            BlockKind::Paragraph | BlockKind::Quote => ld > 0.6,
+            BlockKind::ListItem | BlockKind::Heading => ld > 0.5,
+        };
+        if too_linky {
+            continue;
+        }
+        if matches!(b.kind, Kind::Heading(1)) || kind == BlockKind::Heading {
+            let c = comparable(&b.text);
+            if !title_c.is_empty() && (c == title_c || (matches!(b.kind, Kind::Heading(1)) && title_c.contains(&c))) {
+                continue;
+            }
+        }
+        if phrases::is_boilerplate(&b.text) {
+            continue;
+        }
+        out.push((Block::new(kind, b.text.clone()), true));
+    }
+    drop_orphan_headings(out.into_iter().map(|(b, _)| b).collect())
+}
+
+/// A heading followed by nothing, or directly by another heading, introduces nothing that is
+/// left (its section was a teaser list or a widget): drop it.
+fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
+    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
+    for b in blocks.into_iter().rev() {
+        if b.kind == BlockKind::Heading
+            && out.last().is_none_or(|next: &Block| next.kind == BlockKind::Heading)
+        {
+            continue;
+        }
+        out.push(b);
+    }
+    out.reverse();
+    out
+}

@@ -1,0 +1,107 @@
+//! HTML -> Article.
+//!
+//! 1. Parse (html5ever through scraper) and build a flat view of the readable nodes
+//!    ([`dom`]): scripts, styles, form controls and hidden elements are left out, and
+//!    class/id/role/microdata hints are read once ([`hints`]).
+//! 2. Cut the page into text blocks ([`blocks`]): runs of inline content between block
+//!    boundaries, with their kind (heading, paragraph, list item, quote).
+//! 3. Score containers by the paragraphs they hold and pick the article region ([`score`]).
+//! 4. Clean the region and turn its blocks into the article's blocks ([`clean`]).
+//! 5. Fall back when that finds too little: the same without boilerplate-named subtrees left
+//!    out, then every readable block of the page, then the JSON-LD `articleBody`, then the
+//!    page's description, so that a page with text never comes out empty.
+//!
+//! Metadata comes from the head, JSON-LD and microdata ([`meta`]).
+
+mod blocks;
+mod clean;
+mod dom;
+mod hints;
+mod meta;
+mod score;
+
+use scraper::Html;
+
+use super::Input;
+use super::textutil::normalize_space;
+use crate::article::{Article, Block, BlockKind};
+use dom::Dom;
+
+/// Below this many characters, a first pass is not trusted and the fallbacks are tried.
+const MIN_CHARS: usize = 500;
+
+pub fn extract(input: &Input) -> Article {
+    let doc = Html::parse_document(input.text);
+    let mut dom = Dom::build(&doc);
+    dom.mark_junk();
+    let ld = meta::LinkedData::parse(&dom.head.jsonld);
+    let site_name = meta::site_name(&dom, &ld);
+    let title = meta::title(&dom, &ld, site_name.as_deref());
+    let text_blocks = blocks::segment(&dom);
+    let blocks = body(&dom, &text_blocks, &ld, title.as_deref());
+    Article {
+        byline: meta::byline(&dom, &ld),
+        published: meta::published(&dom, &ld),
+        lang: meta::language(&dom, &ld, input.content_language),
+        site_name,
+        title,
+        blocks,
+    }
+}
+
+fn chars(blocks: &[Block]) -> usize {
+    blocks.iter().map(|b| b.text.len()).sum()
+}
+
+fn body(
+    dom: &Dom,
+    text_blocks: &[blocks::TextBlock],
+    ld: &meta::LinkedData,
+    title: Option<&str>,
+) -> Vec<Block> {
+    let attempt = |strict: bool| {
+        score::select(dom, text_blocks, strict)
+            .map(|region| clean::assemble(dom, text_blocks, &region, strict, title))
+            .unwrap_or_default()
+    };
+    let mut best = attempt(true);
+    if chars(&best) < MIN_CHARS {
+        let relaxed = attempt(false);
+        if chars(&relaxed) > chars(&best) {
+            best = relaxed;
+        }
+    }
+    if !best.is_empty() {
+        return best;
+    }
+    // No region at all: whatever readable blocks the page has.
+    let body = dom.body();
+    let whole = score::Region {
+        roots: vec![body],
+        top: body,
+    };
+    let all = clean::assemble(dom, text_blocks, &whole, true, title);
+    if !all.is_empty() {
+        return all;
+    }
+    if let Some(text) = &ld.body {
+        let from_ld = paragraphs(text);
+        if !from_ld.is_empty() {
+            return from_ld;
+        }
+    }
+    ["og:description", "description", "twitter:description"]
+        .iter()
+        .find_map(|k| dom.head.meta(k))
+        .map(paragraphs)
+        .unwrap_or_default()
+}
+
+/// Plain text (one paragraph per line) as paragraph blocks.
+fn paragraphs(text: &str) -> Vec<Block> {
+    text.lines()
+        .map(normalize_space)
+        .filter(|l| !l.is_empty())
+        .map(|l| Block::new(BlockKind::Paragraph, l))
+        .collect()
+}

@@ -1,0 +1,51 @@
+//! German boilerplate phrases.
+
+use super::Phrases;
+
+pub const PHRASES: Phrases = Phrases {
+    blocks: &[
+        "anzeige",
+        "werbung",
+        "teilen",
+        "artikel teilen",
+        "drucken",
+        "kommentare",
+        "anhören",
+        "artikel anhören",
+        "artikel vorlesen",
+        "vorlesen",
+        "weiterlesen",
+        "mehr zum thema",
+        "das könnte sie auch interessieren",
+        "meistgelesen",
+        "abonnieren",
+        "newsletter",
+        "schließen",
+        "akzeptieren",
+    ],
+    starts: &[
+        "artikel anhören",
+        "jetzt abonnieren",
+        "melden sie sich",
+        "folgen sie uns",
+        "diese website verwendet cookies",
+        "wir verwenden cookies",
+        "alle rechte vorbehalten",
+    ],
+    labels: &[
+        "lesen sie auch",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "auch interessant",
+        "foto",
+        "fotos",
+        "bild",
+        "bildquelle",
+        "quelle foto",
+        "video",
+        "anzeige",
+        "werbung",
+        "schlagworte",
+    ],
+    contains: &["alle rechte vorbehalten"],
+};

@@ -1,0 +1,52 @@
+//! Spanish boilerplate phrases.
+
+use super::Phrases;
+
+pub const PHRASES: Phrases = Phrases {
+    blocks: &[
+        "publicidad",
+        "anuncio",
+        "compartir",
+        "compartir en facebook",
+        "compartir en twitter",
+        "imprimir",
+        "comentarios",
+        "escuchar",
+        "escuchar artículo",
+        "escuchar noticia",
+        "escuchar este artículo",
+        "leer más",
+        "seguir leyendo",
+        "noticias relacionadas",
+        "te puede interesar",
+        "lo más leído",
+        "suscríbete",
+        "newsletter",
+        "síguenos",
+        "cerrar",
+        "aceptar",
+    ],
+    starts: &[
+        "escuchar este artículo",
+        "suscríbete a",
+        "síguenos en",
+        "este sitio utiliza cookies",
+        "utilizamos cookies",
+        "todos los derechos reservados",
+    ],
+    labels: &[
+        "lee también",
+        "lea también",
+        "leer más",
+        "te puede interesar",
+        "noticia relacionada",
+        "foto",
+        "fotos",
+        "imagen",
+        "vídeo",
+        "video",
+        "publicidad",
+        "etiquetas",
+    ],
+    contains: &["todos los derechos reservados"],
+};
