@@ -218,6 +218,7 @@ fn run(args: &Args) -> Result<(), String> {
         per_page.push((id.as_str(), s));
         if args.page.is_some() {
             println!("==== {id} {}", gt[*id]["url"].as_str().unwrap_or(""));
+            print!("{}", extract::explain_html(&text));
             println!("---- prediction\n{body}\n");
             println!("---- missing (in truth, not extracted)");
             for r in missing_runs(truth, &body) {

@@ -4,7 +4,7 @@
 //! button and label phrases), then headings that introduce nothing are dropped.
 
 use super::blocks::{Kind, TextBlock};
-use super::dom::{Dom, JUNK, NONE, POSITIVE_HINT, Tag};
+use super::dom::{Dom, JUNK, NONE, Tag};
 use super::score::Region;
 use crate::article::{Block, BlockKind};
 use crate::extract::phrases;
@@ -22,7 +22,7 @@ fn dropped_ranges(dom: &Dom, region: &Region, strict: bool) -> Vec<(u32, u32)> {
             } else if i != root && dom.contains(i, region.top) {
                 false
             } else if i != root {
-                conditionally_dropped(dom, i)
+                conditionally_dropped(dom, i, region.scores[i as usize])
             } else {
                 false
             };
@@ -38,7 +38,7 @@ fn dropped_ranges(dom: &Dom, region: &Region, strict: bool) -> Vec<(u32, u32)> {
 }
 
 /// Readability's `_cleanConditionally`, on the totals the flat view already has.
-fn conditionally_dropped(dom: &Dom, i: u32) -> bool {
+fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     let n = &dom.nodes[i as usize];
     if !matches!(
         n.tag,
@@ -60,7 +60,7 @@ fn conditionally_dropped(dom: &Dom, i: u32) -> bool {
         return false;
     }
     let weight = i32::from(n.weight);
-    if weight < 0 && !n.has(POSITIVE_HINT) {
+    if weight as f32 + score < 0.0 {
         return true;
     }
     if n.commas >= 10 {

@@ -22,6 +22,8 @@ enum Kind {
     Weak,
     /// Captions and photo credits (boilerplate, strong).
     Caption,
+    /// Boilerplate-like, but too common on content too: lowers the score only.
+    Negative,
     /// Content.
     Positive,
     /// The headline.
@@ -61,6 +63,13 @@ const fn ww(text: &'static str) -> Pattern {
         text,
         kind: Kind::Weak,
         word: true,
+    }
+}
+const fn n(text: &'static str) -> Pattern {
+    Pattern {
+        text,
+        kind: Kind::Negative,
+        word: false,
     }
 }
 const fn c(text: &'static str) -> Pattern {
@@ -179,7 +188,6 @@ const PATTERNS: &[Pattern] = &[
     s("pop-up"),
     s("modal"),
     s("overlay"),
-    s("widget"),
     s("skip-link"),
     s("skiplink"),
     s("jump-link"),
@@ -246,6 +254,7 @@ const PATTERNS: &[Pattern] = &[
     w("tools"),
     w("icon"),
     w("logo"),
+    n("widget"),
     w("video"),
     w("gallery"),
     w("speech"),
@@ -291,6 +300,7 @@ struct Found {
     strong: bool,
     weak: bool,
     caption: bool,
+    negative: bool,
     positive: bool,
     headline: bool,
 }
@@ -316,11 +326,25 @@ fn scan(hay: &str) -> Found {
             Kind::Strong => f.strong = true,
             Kind::Weak => f.weak = true,
             Kind::Caption => f.caption = true,
+            Kind::Negative => f.negative = true,
             Kind::Positive => f.positive = true,
             Kind::Headline => f.headline = true,
         }
     }
     f
+}
+
+/// Class names that file the page under a category or tag ("tag-business", "category-ads",
+/// WordPress's post classes): they name the topic, not the element's role.
+fn is_taxonomy(token: &str) -> bool {
+    const PREFIXES: &[&str] = &[
+        "tag-", "tags-", "category-", "categories-", "cat-", "topic-", "topics-", "postid-",
+        "post-id-", "page-id-", "format-", "status-", "type-", "author-", "section-",
+    ];
+    let lower = token.as_bytes();
+    PREFIXES.iter().any(|p| {
+        lower.len() > p.len() && lower[..p.len()].eq_ignore_ascii_case(p.as_bytes())
+    })
 }
 
 /// Flags and readability-style weight of an element, from its class, id, role and microdata.
@@ -331,9 +355,14 @@ pub fn classify(e: &Element, tag: Tag, buf: &mut String) -> (u16, i16) {
     for (k, v) in e.attrs() {
         match k {
             "class" | "id" => {
-                buf.push(' ');
-                for ch in v.chars() {
-                    buf.push(ch.to_ascii_lowercase());
+                for token in v.split_ascii_whitespace() {
+                    if is_taxonomy(token) {
+                        continue;
+                    }
+                    buf.push(' ');
+                    for ch in token.chars() {
+                        buf.push(ch.to_ascii_lowercase());
+                    }
                 }
             }
             "role" => match v.trim() {
@@ -362,16 +391,21 @@ pub fn classify(e: &Element, tag: Tag, buf: &mut String) -> (u16, i16) {
         }
     }
     let mut weight = 0i16;
+    // The root's classes describe the page (its template, its topic), not an element.
+    if matches!(tag, Tag::Html | Tag::Body) {
+        buf.clear();
+    }
     if !buf.is_empty() {
         let f = scan(buf);
         if f.positive {
             weight += 25;
             flags |= POSITIVE_HINT;
         }
-        if f.strong || f.weak || f.caption {
+        if f.strong || f.weak || f.caption || f.negative {
             weight -= 25;
         }
-        if f.strong || f.caption || (f.weak && !f.positive) {
+        // Embedded posts (tweets, Instagram) are quoted as part of the story.
+        if (f.strong || f.caption || (f.weak && !f.positive)) && tag != Tag::Blockquote {
             flags |= JUNK_HINT;
         }
         if f.caption {

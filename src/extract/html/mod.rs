@@ -79,6 +79,8 @@ fn body(
     let whole = score::Region {
         roots: vec![body],
         top: body,
+        ranked: Vec::new(),
+        scores: vec![0.0; dom.nodes.len()],
     };
     let all = clean::assemble(dom, text_blocks, &whole, true, title);
     if !all.is_empty() {
@@ -104,4 +106,50 @@ fn paragraphs(text: &str) -> Vec<Block> {
         .filter(|l| !l.is_empty())
         .map(|l| Block::new(BlockKind::Paragraph, l))
         .collect()
+}
+
+/// How the extractor saw a page: the best candidates, the chosen region and the size of each
+/// pass's result. For diagnostics (`examples/extract_eval.rs --explain`); not a stable format.
+#[doc(hidden)]
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write;
+    let doc = Html::parse_document(text);
+    let mut dom = Dom::build(&doc);
+    dom.mark_junk();
+    let text_blocks = blocks::segment(&dom);
+    let mut out = String::new();
+    let describe = |i: u32| {
+        let n = &dom.nodes[i as usize];
+        let mut d = format!("#{i} {:?}", n.tag);
+        if let Some(c) = n.attr("class") {
+            let _ = write!(d, ".{}", c.split_whitespace().collect::<Vec<_>>().join("."));
+        }
+        if let Some(id) = n.attr("id") {
+            let _ = write!(d, "#{id}");
+        }
+        let _ = write!(
+            d,
+            " chars={} ld={:.2} w={} flags={:b}",
+            n.chars,
+            n.link_density(),
+            n.weight,
+            n.flags
+        );
+        d
+    };
+    for strict in [true, false] {
+        let _ = writeln!(out, "== pass strict={strict}");
+        if let Some(r) = score::select(&dom, &text_blocks, strict) {
+            for (c, s) in &r.ranked {
+                let _ = writeln!(out, "  cand {s:8.1} {}", describe(*c));
+            }
+            let _ = writeln!(out, "  top  {}", describe(r.top));
+            for root in &r.roots {
+                let _ = writeln!(out, "  root {}", describe(*root));
+            }
+            let b = clean::assemble(&dom, &text_blocks, &r, strict, None);
+            let _ = writeln!(out, "  -> {} blocks, {} chars", b.len(), chars(&b));
+        }
+    }
+    out
 }

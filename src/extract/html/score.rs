@@ -16,6 +16,10 @@ pub struct Region {
     pub roots: Vec<u32>,
     /// The best container (one of `roots` or inside one).
     pub top: u32,
+    /// The best-scored candidates, best first (for diagnostics).
+    pub ranked: Vec<(u32, f32)>,
+    /// Every node's content score (0 for nodes no paragraph scored).
+    pub scores: Vec<f32>,
 }
 
 fn initial_score(dom: &Dom, i: u32) -> f32 {
@@ -96,6 +100,11 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
         }
     }
     candidates.sort_by(|a, b| score[*b as usize].total_cmp(&score[*a as usize]));
+    let ranked: Vec<(u32, f32)> = candidates
+        .iter()
+        .take(8)
+        .map(|&c| (c, score[c as usize]))
+        .collect();
     let mut top = candidates[0];
     let top_score = score[top as usize];
     let body = dom.body();
@@ -166,6 +175,8 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
         return Some(Region {
             roots: vec![top],
             top,
+            ranked,
+            scores: score,
         });
     }
     let threshold = (top_score * 0.2).max(10.0);
@@ -196,7 +207,12 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
             }
         }
     }
-    Some(Region { roots, top })
+    Some(Region {
+        roots,
+        top,
+        ranked,
+        scores: score,
+    })
 }
 
 fn ends_sentence(s: &str) -> bool {
