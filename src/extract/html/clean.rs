@@ -63,6 +63,9 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     if weight as f32 + score < 0.0 {
         return true;
     }
+    if is_card_grid(dom, i) {
+        return true;
+    }
     if n.commas >= 10 {
         return false;
     }
@@ -71,7 +74,7 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     let p = n.paras as f32;
     let img = n.imgs as f32;
     let li = n.items as f32 - 100.0;
-    if img > 1.0 && p / img < 0.5 {
+    if img > 1.0 && p / img < 0.5 && n.chars < 200 {
         return true;
     }
     if !is_list && li > p {
@@ -84,6 +87,42 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
         return true;
     }
     false
+}
+
+/// A grid of teaser cards: three or more children built alike (same tag and class), each a
+/// link with a little text, usually an image. Article text does not repeat like that. (Lists
+/// are judged item by item instead: a list of links goes by its link density.)
+fn is_card_grid(dom: &Dom, i: u32) -> bool {
+    if matches!(dom.nodes[i as usize].tag, Tag::Ul | Tag::Ol | Tag::Dl) {
+        return false;
+    }
+    let mut kinds: Vec<((Tag, &str), usize, usize)> = Vec::new();
+    let mut kids = 0usize;
+    for c in dom.children(i) {
+        let n = &dom.nodes[c as usize];
+        if n.tag == Tag::Text {
+            if n.chars > 0 {
+                return false;
+            }
+            continue;
+        }
+        kids += 1;
+        let key = (n.tag, n.attr("class").unwrap_or(""));
+        let card = n.link_chars > 0 && n.chars < 300 && (n.imgs > 0 || n.link_density() >= 0.5);
+        match kinds.iter_mut().find(|k| k.0 == key) {
+            Some(k) => {
+                k.1 += 1;
+                k.2 += usize::from(card);
+            }
+            None => kinds.push((key, 1, usize::from(card))),
+        }
+        if kinds.len() > 4 {
+            return false;
+        }
+    }
+    kinds.iter().any(|&(_, alike, cards)| {
+        alike >= 3 && alike * 10 >= kids * 6 && cards * 10 >= alike * 8
+    })
 }
 
 fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {

@@ -335,6 +335,12 @@ impl<'a> Dom<'a> {
             let body_inside = n.has(ARTICLE_BODY) || n.has(HAS_ARTICLE_BODY);
             let link = if tag == Tag::A { chars } else { n.link_chars };
             let block = tag.is_block() || n.has(HAS_BLOCK);
+            // A leaf block of text (a bare <div> paragraph) counts as a paragraph, as <p> does.
+            let leaf_para = matches!(tag, Tag::Div | Tag::Section | Tag::Block | Tag::Other)
+                && !n.has(HAS_BLOCK)
+                && chars >= 20;
+            let paras = paras + u32::from(leaf_para);
+            self.nodes[i].paras = paras;
             if tag == Tag::A {
                 self.nodes[i].link_chars = chars;
             }
