@@ -30,8 +30,6 @@ pub struct TextBlock {
     pub chars: u32,
     pub link_chars: u32,
     pub commas: u32,
-    /// Inside a subtree marked as boilerplate.
-    pub junk: bool,
     /// Inside a figure, figure caption or an element named as a caption or credit.
     pub caption: bool,
     /// The run is all of its owner's text (the owner is a paragraph of its own).
@@ -57,7 +55,6 @@ struct Ctx {
     cell: bool,
     link: bool,
     caption: bool,
-    junk: bool,
 }
 
 struct Frame {
@@ -77,7 +74,8 @@ struct Run {
     brs: u32,
 }
 
-pub fn segment(dom: &Dom) -> Vec<TextBlock> {
+/// Cuts the page into text blocks. With `strict`, subtrees marked as boilerplate are left out.
+pub fn segment(dom: &Dom, strict: bool) -> Vec<TextBlock> {
     let mut out = Vec::with_capacity(256);
     let mut stack: Vec<Frame> = Vec::with_capacity(64);
     let mut run = Run::default();
@@ -118,6 +116,12 @@ pub fn segment(dom: &Dom) -> Vec<TextBlock> {
                 }
             }
             Tag::Hr => flush(dom, &stack, &mut run, &mut out),
+            _ if strict && node.has(JUNK) => {
+                // Skip the subtree; it still separates what is around it.
+                flush(dom, &stack, &mut run, &mut out);
+                i = node.end;
+                continue;
+            }
             tag => {
                 let block = tag.is_block() || node.has(super::dom::HAS_BLOCK);
                 if block {
@@ -136,9 +140,6 @@ pub fn segment(dom: &Dom) -> Vec<TextBlock> {
                 }
                 if node.has(CAPTION_HINT) {
                     c.caption = true;
-                }
-                if node.has(JUNK) {
-                    c.junk = true;
                 }
                 stack.push(Frame {
                     node: i,
@@ -171,7 +172,6 @@ fn flush(dom: &Dom, stack: &[Frame], run: &mut Run, out: &mut Vec<TextBlock>) {
     let owner_frame = stack.iter().rev().find(|f| f.block);
     let owner = owner_frame.map(|f| f.node).unwrap_or(NONE);
     let ctx = owner_frame.map(|f| f.ctx).unwrap_or_default();
-    let junk = stack.iter().any(|f| f.ctx.junk);
     let caption = stack.iter().any(|f| f.ctx.caption);
     let kind = if ctx.heading > 0 {
         Kind::Heading(ctx.heading)
@@ -195,7 +195,6 @@ fn flush(dom: &Dom, stack: &[Frame], run: &mut Run, out: &mut Vec<TextBlock>) {
         chars: run.chars,
         link_chars: run.link_chars,
         commas: run.commas,
-        junk,
         caption,
         whole,
     });
@@ -210,7 +209,7 @@ mod tests {
     fn texts(html: &str) -> Vec<(Kind, String)> {
         let doc = Html::parse_document(html);
         let dom = Dom::build(&doc);
-        segment(&dom)
+        segment(&dom, true)
             .into_iter()
             .map(|b| (b.kind, b.text))
             .collect()

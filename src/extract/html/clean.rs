@@ -69,6 +69,10 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     if n.commas >= 10 {
         return false;
     }
+    // Quotes (embedded posts among them) are content, links and all.
+    if n.quote_chars * 2 > n.chars {
+        return false;
+    }
     let is_list = matches!(n.tag, Tag::Ul | Tag::Ol | Tag::Dl);
     let ld = n.link_density();
     let p = n.paras as f32;
@@ -151,7 +155,7 @@ pub fn assemble(
         if b.owner == NONE || !region.roots.iter().any(|&r| dom.contains(r, b.owner)) {
             continue;
         }
-        if in_ranges(&dropped, b.first) || (strict && b.junk) || b.caption {
+        if in_ranges(&dropped, b.first) || b.caption {
             continue;
         }
         if b.text.is_empty() || !b.text.chars().any(char::is_alphanumeric) {

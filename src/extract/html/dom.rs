@@ -170,6 +170,8 @@ pub const CAPTION_HINT: u16 = 16; // class/id says caption or credit
 pub const JUNK: u16 = 32; // decided: never read this subtree
 pub const HEADLINE_HINT: u16 = 64; // class/id/itemprop says headline
 pub const HAS_ARTICLE_BODY: u16 = 128; // an ARTICLE_BODY element is inside
+pub const HAS_CONTENT: u16 = 256; // a content-named element with much text is inside
+pub const LAYOUT_HINT: u16 = 512; // the junk hint names page layout only (sidebar, footer, ...)
 
 pub struct Node<'a> {
     pub tag: Tag,
@@ -192,6 +194,8 @@ pub struct Node<'a> {
     pub paras: u32,
     pub items: u32,
     pub imgs: u32,
+    /// Visible characters inside block quotes.
+    pub quote_chars: u32,
 }
 
 impl Node<'_> {
@@ -239,6 +243,9 @@ pub struct Dom<'a> {
 
 pub const NONE: u32 = u32::MAX;
 
+/// Text (visible characters) a content-named element must hold to protect its ancestors.
+const CONTENT_CHARS: u32 = 400;
+
 impl<'a> Dom<'a> {
     pub fn build(doc: &'a Html) -> Dom<'a> {
         let mut nodes: Vec<Node<'a>> = Vec::with_capacity(4096);
@@ -278,6 +285,7 @@ impl<'a> Dom<'a> {
                             paras: u32::from(tag == Tag::P),
                             items: u32::from(tag == Tag::Li),
                             imgs: u32::from(tag == Tag::Img),
+                            quote_chars: 0,
                         });
                         stack.push(idx);
                     }
@@ -302,6 +310,7 @@ impl<'a> Dom<'a> {
                             paras: 0,
                             items: 0,
                             imgs: 0,
+                            quote_chars: 0,
                         });
                     }
                     _ => {}
@@ -326,13 +335,31 @@ impl<'a> Dom<'a> {
         dom
     }
 
-    /// Bottom-up totals: characters, link characters, commas, and whether a block is inside.
+    /// Bottom-up totals (characters, link characters, commas, paragraphs, ...), whether a
+    /// block is inside, and which subtrees are boilerplate.
     fn accumulate(&mut self) {
         for i in (0..self.nodes.len()).rev() {
+            // Boilerplate-named subtrees are left out (all of them but the document itself,
+            // `<main>`, and those holding an explicitly marked article body); their text does
+            // not count in their ancestors' totals.
+            // A boilerplate name on a wrapper that holds a content-named element with much text
+            // ("content-with-sidebar" around "article-body") names the layout, not the element.
+            let n = &mut self.nodes[i];
+            if n.has(JUNK_HINT)
+                && !matches!(n.tag, Tag::Html | Tag::Body | Tag::Main)
+                && !n.has(HAS_ARTICLE_BODY)
+                && !n.has(ARTICLE_BODY)
+                && !(n.has(LAYOUT_HINT) && n.has(HAS_CONTENT))
+            {
+                n.flags |= JUNK;
+            }
+            let content_core = n.has(POSITIVE_HINT) && !n.has(JUNK_HINT) && n.chars >= CONTENT_CHARS;
             let n = &self.nodes[i];
+            let junk = n.has(JUNK);
             let (parent, chars, commas, tag) = (n.parent, n.chars, n.commas, n.tag);
             let (paras, items, imgs) = (n.paras, n.items, n.imgs);
             let body_inside = n.has(ARTICLE_BODY) || n.has(HAS_ARTICLE_BODY);
+            let content_inside = content_core || n.has(HAS_CONTENT);
             let link = if tag == Tag::A { chars } else { n.link_chars };
             let block = tag.is_block() || n.has(HAS_BLOCK);
             // A leaf block of text (a bare <div> paragraph) counts as a paragraph, as <p> does.
@@ -344,34 +371,31 @@ impl<'a> Dom<'a> {
             if tag == Tag::A {
                 self.nodes[i].link_chars = chars;
             }
+            if tag == Tag::Blockquote {
+                self.nodes[i].quote_chars = chars;
+            }
+            let quote_chars = self.nodes[i].quote_chars;
             if parent != NONE {
                 let p = &mut self.nodes[parent as usize];
+                if block {
+                    p.flags |= HAS_BLOCK;
+                }
+                if junk {
+                    continue;
+                }
                 p.chars += chars;
                 p.link_chars += link;
                 p.commas += commas;
                 p.paras += paras;
                 p.items += items;
                 p.imgs += imgs;
+                p.quote_chars += quote_chars;
                 if body_inside {
                     p.flags |= HAS_ARTICLE_BODY;
                 }
-                if block {
-                    p.flags |= HAS_BLOCK;
+                if content_inside {
+                    p.flags |= HAS_CONTENT;
                 }
-            }
-        }
-    }
-
-    /// Decides which boilerplate-named subtrees are left out: all of them but the document
-    /// itself, `<main>`, and those that hold an explicitly marked article body.
-    pub fn mark_junk(&mut self) {
-        for n in &mut self.nodes {
-            if n.has(JUNK_HINT)
-                && !matches!(n.tag, Tag::Html | Tag::Body | Tag::Main)
-                && !n.has(HAS_ARTICLE_BODY)
-                && !n.has(ARTICLE_BODY)
-            {
-                n.flags |= JUNK;
             }
         }
     }

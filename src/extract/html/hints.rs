@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use scraper::node::Element;
 
-use super::dom::{ARTICLE_BODY, CAPTION_HINT, HEADLINE_HINT, JUNK_HINT, POSITIVE_HINT, Tag};
+use super::dom::{
+    ARTICLE_BODY, CAPTION_HINT, HEADLINE_HINT, JUNK_HINT, LAYOUT_HINT, POSITIVE_HINT, Tag,
+};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -20,6 +22,8 @@ enum Kind {
     Strong,
     /// Boilerplate unless the name also says content.
     Weak,
+    /// Page layout (sidebar, footer): boilerplate, unless it wraps the content.
+    Layout,
     /// Captions and photo credits (boilerplate, strong).
     Caption,
     /// Boilerplate-like, but too common on content too: lowers the score only.
@@ -49,6 +53,13 @@ const fn sw(text: &'static str) -> Pattern {
         text,
         kind: Kind::Strong,
         word: true,
+    }
+}
+const fn l(text: &'static str) -> Pattern {
+    Pattern {
+        text,
+        kind: Kind::Layout,
+        word: false,
     }
 }
 const fn w(text: &'static str) -> Pattern {
@@ -152,8 +163,8 @@ const PATTERNS: &[Pattern] = &[
     sw("ad"),
     sw("ads"),
     sw("adv"),
-    s("banner"),
-    s("skyscraper"),
+    l("banner"),
+    l("skyscraper"),
     // Subscriptions, newsletters, paywalls, accounts.
     s("newsletter"),
     s("subscri"),
@@ -174,12 +185,12 @@ const PATTERNS: &[Pattern] = &[
     s("consent"),
     s("gdpr"),
     // Site chrome.
-    s("sidebar"),
-    s("side-bar"),
-    s("footer"),
+    l("sidebar"),
+    l("side-bar"),
+    l("footer"),
     s("breadcrumb"),
-    s("masthead"),
-    s("navbar"),
+    l("masthead"),
+    l("navbar"),
     s("navigation"),
     s("pagination"),
     s("pager"),
@@ -241,10 +252,15 @@ const PATTERNS: &[Pattern] = &[
     s("rss"),
     s("alert"),
     s("notification"),
+    s("rollover"),
+    s("tooltip"),
+    s("popover"),
+    s("hovercard"),
+    s("element-hidden"),
+    s("is-hidden"),
     // Weak: site structure that content sometimes borrows.
     w("header"),
     w("menu"),
-    w("masthead"),
     w("community"),
     w("remark"),
     w("extra"),
@@ -255,12 +271,10 @@ const PATTERNS: &[Pattern] = &[
     w("icon"),
     w("logo"),
     n("widget"),
-    w("video"),
-    w("gallery"),
+    n("video"),
+    n("gallery"),
     w("speech"),
     ww("nav"),
-    ww("hide"),
-    ww("hidden"),
     ww("aside"),
     ww("time"),
     ww("toc"),
@@ -299,6 +313,7 @@ static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 struct Found {
     strong: bool,
     weak: bool,
+    layout: bool,
     caption: bool,
     negative: bool,
     positive: bool,
@@ -325,6 +340,7 @@ fn scan(hay: &str) -> Found {
         match pat.kind {
             Kind::Strong => f.strong = true,
             Kind::Weak => f.weak = true,
+            Kind::Layout => f.layout = true,
             Kind::Caption => f.caption = true,
             Kind::Negative => f.negative = true,
             Kind::Positive => f.positive = true,
@@ -401,12 +417,16 @@ pub fn classify(e: &Element, tag: Tag, buf: &mut String) -> (u16, i16) {
             weight += 25;
             flags |= POSITIVE_HINT;
         }
-        if f.strong || f.weak || f.caption || f.negative {
+        if f.strong || f.weak || f.layout || f.caption || f.negative {
             weight -= 25;
         }
         // Embedded posts (tweets, Instagram) are quoted as part of the story.
-        if (f.strong || f.caption || (f.weak && !f.positive)) && tag != Tag::Blockquote {
+        if (f.strong || f.caption || f.layout || (f.weak && !f.positive)) && tag != Tag::Blockquote
+        {
             flags |= JUNK_HINT;
+            if !f.strong && !f.caption {
+                flags |= LAYOUT_HINT;
+            }
         }
         if f.caption {
             flags |= CAPTION_HINT;

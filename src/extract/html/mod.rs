@@ -32,13 +32,11 @@ const MIN_CHARS: usize = 500;
 
 pub fn extract(input: &Input) -> Article {
     let doc = Html::parse_document(input.text);
-    let mut dom = Dom::build(&doc);
-    dom.mark_junk();
+    let dom = Dom::build(&doc);
     let ld = meta::LinkedData::parse(&dom.head.jsonld);
     let site_name = meta::site_name(&dom, &ld);
     let title = meta::title(&dom, &ld, site_name.as_deref());
-    let text_blocks = blocks::segment(&dom);
-    let blocks = body(&dom, &text_blocks, &ld, title.as_deref());
+    let blocks = body(&dom, &ld, title.as_deref());
     Article {
         byline: meta::byline(&dom, &ld),
         published: meta::published(&dom, &ld),
@@ -53,20 +51,16 @@ fn chars(blocks: &[Block]) -> usize {
     blocks.iter().map(|b| b.text.len()).sum()
 }
 
-fn body(
-    dom: &Dom,
-    text_blocks: &[blocks::TextBlock],
-    ld: &meta::LinkedData,
-    title: Option<&str>,
-) -> Vec<Block> {
-    let attempt = |strict: bool| {
+fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
+    let strict_blocks = blocks::segment(dom, true);
+    let attempt = |text_blocks: &[blocks::TextBlock], strict: bool| {
         score::select(dom, text_blocks, strict)
             .map(|region| clean::assemble(dom, text_blocks, &region, strict, title))
             .unwrap_or_default()
     };
-    let mut best = attempt(true);
+    let mut best = attempt(&strict_blocks, true);
     if chars(&best) < MIN_CHARS {
-        let relaxed = attempt(false);
+        let relaxed = attempt(&blocks::segment(dom, false), false);
         if chars(&relaxed) > chars(&best) {
             best = relaxed;
         }
@@ -82,7 +76,7 @@ fn body(
         ranked: Vec::new(),
         scores: vec![0.0; dom.nodes.len()],
     };
-    let all = clean::assemble(dom, text_blocks, &whole, true, title);
+    let all = clean::assemble(dom, &strict_blocks, &whole, true, title);
     if !all.is_empty() {
         return all;
     }
@@ -114,9 +108,7 @@ fn paragraphs(text: &str) -> Vec<Block> {
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
     let doc = Html::parse_document(text);
-    let mut dom = Dom::build(&doc);
-    dom.mark_junk();
-    let text_blocks = blocks::segment(&dom);
+    let dom = Dom::build(&doc);
     let mut out = String::new();
     let describe = |i: u32| {
         let n = &dom.nodes[i as usize];
@@ -139,6 +131,7 @@ pub fn explain(text: &str) -> String {
     };
     for strict in [true, false] {
         let _ = writeln!(out, "== pass strict={strict}");
+        let text_blocks = blocks::segment(&dom, strict);
         if let Some(r) = score::select(&dom, &text_blocks, strict) {
             for (c, s) in &r.ranked {
                 let _ = writeln!(out, "  cand {s:8.1} {}", describe(*c));
@@ -146,6 +139,11 @@ pub fn explain(text: &str) -> String {
             let _ = writeln!(out, "  top  {}", describe(r.top));
             for root in &r.roots {
                 let _ = writeln!(out, "  root {}", describe(*root));
+            }
+            for a in dom.ancestors(r.top) {
+                if dom.nodes[a as usize].has(dom::JUNK) {
+                    let _ = writeln!(out, "  junk ancestor {}", describe(a));
+                }
             }
             let b = clean::assemble(&dom, &text_blocks, &r, strict, None);
             let _ = writeln!(out, "  -> {} blocks, {} chars", b.len(), chars(&b));

@@ -53,9 +53,6 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
     let mut touched = vec![false; n];
     let mut candidates: Vec<u32> = Vec::new();
     for b in blocks {
-        if strict && b.junk {
-            continue;
-        }
         let Some(s) = block_score(b) else { continue };
         if b.owner == NONE {
             continue;
@@ -197,9 +194,16 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
         }
         if touched[sib as usize] && score[sib as usize] + bonus >= threshold {
             roots.push(sib);
-        } else if sn.tag == Tag::P {
+        } else if sn.tag == Tag::P
+            || (matches!(sn.tag, Tag::Div | Tag::Section) && !sn.has(super::dom::HAS_BLOCK))
+        {
             let ld = sn.link_density();
             let len = sn.chars;
+            // A bare <div> of text is a paragraph when it is long enough to be one (a short
+            // one next to the article is usually its standfirst or a label).
+            if sn.tag != Tag::P && len < 100 {
+                continue;
+            }
             if (len > 65 && ld < 0.25)
                 || (len > 0 && len <= 65 && ld == 0.0 && ends_sentence(&dom.raw_text(sib)))
             {
