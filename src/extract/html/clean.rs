@@ -59,6 +59,10 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     ) {
         return false;
     }
+    // Quotes (embedded posts among them) are content, links and all.
+    if n.quote_chars * 2 > n.chars {
+        return false;
+    }
     let weight = i32::from(n.weight);
     if weight as f32 + score < 0.0 {
         return true;
@@ -67,10 +71,6 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
         return true;
     }
     if n.commas >= 10 {
-        return false;
-    }
-    // Quotes (embedded posts among them) are content, links and all.
-    if n.quote_chars * 2 > n.chars {
         return false;
     }
     let is_list = matches!(n.tag, Tag::Ul | Tag::Ol | Tag::Dl);
@@ -84,7 +84,9 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     if !is_list && li > p {
         return true;
     }
-    if !is_list && weight < 25 && ld > 0.2 {
+    // A wrapper around a single paragraph of prose with a link in it is that paragraph.
+    let one_paragraph = n.paras <= 1 && n.chars >= 60 && ld < 0.5;
+    if !is_list && !one_paragraph && weight < 25 && ld > 0.2 {
         return true;
     }
     if weight >= 25 && ld > 0.5 {

@@ -350,6 +350,8 @@ impl<'a> Dom<'a> {
                 && !n.has(HAS_ARTICLE_BODY)
                 && !n.has(ARTICLE_BODY)
                 && !(n.has(LAYOUT_HINT) && n.has(HAS_CONTENT))
+                // An embedded post ("social-media-embed" around a tweet) is quoted content.
+                && !(n.chars > 0 && n.quote_chars * 2 > n.chars)
             {
                 n.flags |= JUNK;
             }
