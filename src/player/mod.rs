@@ -55,7 +55,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
     let mut display = Display::new(args.quiet, events_to_stdout);
     let opts = Options {
         voice: args.voice.clone(),
-        rate: args.rate,
+        rate: args.rate(),
         lang: args.common.lang_override(),
     };
     let fetch = args.common.fetch_options();
@@ -99,7 +99,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
                 continue;
             }
         };
-        if let Err(e) = engine.set_voice(&script.lang, opts.voice.as_deref()) {
+        if let Err(e) = engine.set_voice(&script.lang, args.voice_for(&script.lang)) {
             let msg = format!("{source}: {e}");
             eprintln!("listen: {msg}");
             sink.emit(Kind::Error, k, None, None, Some(&msg));
