@@ -109,7 +109,7 @@ impl Sandbox {
         speechd_conf.push_str(&format!(
             "\nAudioOutputMethod \"pulse\"\nAudioPulseServer \"{}\"\nTimeout 0\n\
              AddModule \"espeak-ng\" \"sd_espeak-ng\" \"espeak-ng.conf\"\nDefaultModule espeak-ng\n\
-             DefaultLanguage \"en\"\n",
+             DefaultLanguage \"en\"\nLogLevel 5\n",
             sandbox.pulse_server
         ));
         std::fs::write(conf.join("speechd.conf"), speechd_conf).expect("write speechd.conf");
@@ -154,6 +154,8 @@ impl Sandbox {
         self.dir.path()
     }
 
+    /// speech-dispatcher logs at level 5 here, so tests can see the settings it passes to its
+    /// output module (e.g. `language=fr`).
     pub fn log_dir(&self) -> PathBuf {
         self.dir.path().join("log")
     }
