@@ -53,6 +53,7 @@ impl LiveEngine {
             {
                 let e = EngineError::Unavailable {
                     detail: format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
+                    hint: super::unavailable_hint(),
                 };
                 eprintln!("listen: {e}");
                 std::process::exit(crate::exit_codes::ExitCode::EngineFailure.into());
@@ -68,6 +69,7 @@ impl LiveEngine {
         let before = control::Control::open();
         let tts = tts::Tts::default().map_err(|e| EngineError::Unavailable {
             detail: e.to_string(),
+            hint: super::unavailable_hint(),
         })?;
         #[cfg(target_os = "linux")]
         let control = control::Control::around(before, control::Control::open());

@@ -47,12 +47,8 @@ impl VoiceInfo {
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
-    #[error(
-        "cannot reach the speech engine (speech-dispatcher): {detail}\n  \
-         Install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng\n  \
-         (or run scripts/install-deps.sh); `listen export` writes audio files without it"
-    )]
-    Unavailable { detail: String },
+    #[error("cannot reach the speech engine (speech-dispatcher): {detail}\n  {hint}")]
+    Unavailable { detail: String, hint: String },
     #[error("no voice for language \"{lang}\" (see `listen voices`; choose one with --voice)")]
     NoVoiceForLanguage { lang: String },
     #[error("no voice named \"{name}\" (see `listen voices`)")]
@@ -67,6 +63,30 @@ pub enum EngineError {
     Stalled { waited: Duration, log: String },
     #[error("the speech engine failed: {0}")]
     Failed(String),
+}
+
+/// What to tell a user whose speech engine cannot be reached: how to install it when it is
+/// missing, where to look when it is installed but does not answer.
+pub fn unavailable_hint() -> String {
+    let installed = std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| dir.join("speech-dispatcher").is_file())
+    });
+    if !cfg!(target_os = "linux") {
+        "Check the system's speech settings; `listen export` writes audio files without them".into()
+    } else if installed {
+        let address = std::env::var("SPEECHD_ADDRESS")
+            .map(|a| format!(" at SPEECHD_ADDRESS={a}"))
+            .unwrap_or_default();
+        format!(
+            "speech-dispatcher is installed but did not answer{address}. Try `spd-say hello`, \
+             and see its log in ~/.cache/speech-dispatcher/log/.\n  \
+             `listen export` writes audio files without it"
+        )
+    } else {
+        "Install it with: sudo apt install speech-dispatcher speech-dispatcher-espeak-ng \
+         (or run scripts/install-deps.sh).\n  `listen export` writes audio files without it"
+            .into()
+    }
 }
 
 /// The operations the player needs from an engine.
