@@ -350,7 +350,10 @@ fn send_failure(e: &reqwest::Error, opts: &FetchOptions) -> Failure {
     }
     if e.is_connect() {
         return with_retry(
-            format!("cannot connect: {}", lowercase_first(&cause)),
+            format!(
+                "cannot connect: {}",
+                lowercase_first(&without_os_error(&cause))
+            ),
             Retry::Backoff,
         );
     }
@@ -525,30 +528,56 @@ fn body_error(e: &reqwest::Error, opts: &FetchOptions, received: usize) -> Sourc
         ));
     }
     let cause = root_cause(e);
-    let lower = cause.to_ascii_lowercase();
+    match io_kind(e) {
+        Some(std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted) => {
+            return SourceError::Http(format!(
+                "the connection was reset while receiving the page{so_far}"
+            ));
+        }
+        Some(std::io::ErrorKind::UnexpectedEof) => {
+            return SourceError::Http(format!(
+                "the connection closed before the page was complete{so_far}"
+            ));
+        }
+        Some(_) => {
+            return SourceError::Http(format!(
+                "the connection broke while receiving the page{so_far}: {}",
+                lowercase_first(&without_os_error(&cause))
+            ));
+        }
+        None => {}
+    }
     if e.is_decode() {
         return SourceError::Http(format!(
             "the page's compressed data is damaged: {}",
             lowercase_first(&cause)
         ));
     }
-    if lower.contains("reset") {
-        return SourceError::Http(format!(
-            "the connection was reset while receiving the page{so_far}"
-        ));
-    }
-    if lower.contains("end of file before message length reached")
-        || lower.contains("incomplete")
-        || lower.contains("closed")
-    {
-        return SourceError::Http(format!(
-            "the connection closed before the page was complete{so_far}"
-        ));
-    }
     SourceError::Http(format!(
         "the connection broke while receiving the page{so_far}: {}",
         lowercase_first(&cause)
     ))
+}
+
+/// The kind of the I/O error at the root of `e`, if there is one.
+fn io_kind(e: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> {
+    let mut src: Option<&dyn std::error::Error> = Some(e);
+    let mut kind = None;
+    while let Some(s) = src {
+        if let Some(io) = s.downcast_ref::<std::io::Error>() {
+            kind = Some(io.kind());
+        }
+        src = s.source();
+    }
+    kind
+}
+
+/// "Connection refused (os error 111)" -> "Connection refused".
+fn without_os_error(s: &str) -> String {
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
 }
 
 fn root_cause(e: &dyn std::error::Error) -> String {
