@@ -379,3 +379,40 @@ fn voice_follows_the_language_and_a_missing_language_is_an_error() {
             .all(|v| v["lang"].as_str().is_some_and(|l| l.starts_with("fr")))
     );
 }
+
+#[test]
+fn no_audio_output_fails_within_seconds() {
+    let mut sandbox = Sandbox::start();
+    sandbox.kill_audio(); // speech-dispatcher runs, but there is nothing to play to
+    let home = tempfile::tempdir().expect("tempdir");
+    let mut cmd = listen(home.path());
+    sandbox.apply(&mut cmd);
+    let start = Instant::now();
+    let mut child = cmd
+        .arg(article("kenya-reinforcements-haiti.html"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let status = wait_exit(&mut child, Duration::from_secs(40));
+    let Some(status) = status else {
+        let _ = child.kill();
+        panic!("listen still running after 40 s without audio output");
+    };
+    let took = start.elapsed();
+    let err = stderr(&child.wait_with_output().expect("output"));
+    assert_eq!(status.code(), Some(3), "{err}");
+    // Without a sound card or sound server in sight, the first utterance gets a short deadline;
+    // elsewhere (a desktop with /dev/snd) the full watchdog applies.
+    let machine_has_audio = std::fs::read_dir("/dev/snd").is_ok();
+    if machine_has_audio {
+        assert!(
+            err.contains("the speech engine stopped responding"),
+            "{err}"
+        );
+    } else {
+        assert!(err.contains("no audio output"), "{err}");
+        assert!(took < Duration::from_secs(15), "took {took:?}");
+    }
+    assert!(err.contains("listen export"), "{err}");
+}
