@@ -416,3 +416,74 @@ fn no_audio_output_fails_within_seconds() {
     }
     assert!(err.contains("listen export"), "{err}");
 }
+
+#[test]
+fn reads_a_url_and_standard_input_aloud_with_a_chosen_voice() {
+    use std::io::Write;
+    let sandbox = Sandbox::start();
+    let home = tempfile::tempdir().expect("tempdir");
+    let page = b"<html lang=en><head><title>Short story | Site</title></head><body><article>\
+        <h1>Short story</h1><p>The council approved the budget on Tuesday evening.</p>\
+        <p>The vote ended a long debate.</p></article></body></html>"
+        .to_vec();
+    let server = common::http::Server::start(vec![(
+        "/story",
+        common::http::Response {
+            status: "200 OK",
+            content_type: "text/html",
+            body: page,
+        },
+    )]);
+    let events = home.path().join("url.jsonl");
+    let mut cmd = listen(home.path());
+    sandbox.apply(&mut cmd);
+    let out = cmd
+        .args(["--rate", "2", "--voice", "English (America)", "--events"])
+        .arg(&events)
+        .arg(server.url("/story"))
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", stderr(&out));
+    check_events(
+        &json_lines(&std::fs::read_to_string(&events).expect("events")),
+        2,
+        "Short story",
+    );
+    let log = std::fs::read_to_string(sandbox.log_dir().join("speech-dispatcher.log"))
+        .unwrap_or_default();
+    assert!(
+        log.contains("synthesis_voice=English (America)"),
+        "the chosen voice was not used"
+    );
+
+    let events = home.path().join("stdin.jsonl");
+    let mut cmd = listen(home.path());
+    sandbox.apply(&mut cmd);
+    let mut child = cmd
+        .args(["--rate", "2", "--events"])
+        .arg(&events)
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"Piped title\n\nRead from a pipe. Two sentences.\n")
+        .expect("write");
+    let out = child.wait_with_output().expect("wait");
+    assert!(out.status.success(), "{}", stderr(&out));
+    check_events(
+        &json_lines(&std::fs::read_to_string(&events).expect("events")),
+        2,
+        "Piped title",
+    );
+    assert!(
+        stdout(&out).contains("[2/2] Two sentences."),
+        "{}",
+        stdout(&out)
+    );
+}
