@@ -29,7 +29,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(ExitCode::Success)
         }
-        Some(Command::Voices(args)) => Ok(listen::commands::voices::run(&args)),
+        Some(Command::Voices(args)) => {
+            Ok(runtime()?.block_on(listen::commands::voices::run(&args)))
+        }
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
         None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),
     }
