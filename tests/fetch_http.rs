@@ -444,7 +444,7 @@ fn connect_timeout_is_retried_then_reported() {
     check(&m, 1, secs(10.0));
     assert!(
         m.stderr.contains(&format!(
-            "listen: {u}: could not connect within 0.5 s (raise the limit with --connect-timeout) (tried 3 times)"
+            "listen: {u}: could not connect within 0.5 s (tried 3 times; raise the limit with --connect-timeout)"
         )),
         "{m:#?}"
     );

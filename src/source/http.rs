@@ -153,8 +153,10 @@ enum Retry {
 struct Failure {
     error: SourceError,
     retry: Retry,
-    /// An HTTP status failure, so that "(tried N times)" can be added to it.
+    /// A transient failure, so that "(tried N times)" can be added to it.
     retryable_message: bool,
+    /// The fix, added after the attempt count: "raise the limit with --connect-timeout".
+    hint: Option<&'static str>,
 }
 
 impl Failure {
@@ -163,6 +165,7 @@ impl Failure {
             error,
             retry: Retry::No,
             retryable_message: false,
+            hint: None,
         }
     }
 }
@@ -185,9 +188,15 @@ pub async fn fetch(url: &str, opts: &FetchOptions) -> Result<Document, SourceErr
         match wait {
             Some(d) if attempt <= opts.retries => tokio::time::sleep(d).await,
             _ => {
+                let tried = (attempt > 1 && failure.retryable_message)
+                    .then(|| format!("tried {attempt} times"));
+                let notes: Vec<String> = tried
+                    .into_iter()
+                    .chain(failure.hint.map(str::to_string))
+                    .collect();
                 return Err(match failure.error {
-                    SourceError::Http(msg) if attempt > 1 && failure.retryable_message => {
-                        SourceError::Http(format!("{msg} (tried {attempt} times)"))
+                    SourceError::Http(msg) if !notes.is_empty() => {
+                        SourceError::Http(format!("{msg} ({})", notes.join("; ")))
                     }
                     e => e,
                 });
@@ -309,6 +318,7 @@ fn send_failure(e: &reqwest::Error, opts: &FetchOptions) -> Failure {
         error: SourceError::Http(msg),
         retry,
         retryable_message: true,
+        hint: None,
     };
     if e.is_redirect() {
         return Failure::fatal(SourceError::Http(redirect_message(e)));
@@ -316,10 +326,13 @@ fn send_failure(e: &reqwest::Error, opts: &FetchOptions) -> Failure {
     let cause = root_cause(e);
     if e.is_connect() && e.is_timeout() {
         let msg = format!(
-            "could not connect within {} (raise the limit with --connect-timeout)",
+            "could not connect within {}",
             human_duration(opts.connect_timeout)
         );
-        return with_retry(msg, Retry::Backoff);
+        return Failure {
+            hint: Some("raise the limit with --connect-timeout"),
+            ..with_retry(msg, Retry::Backoff)
+        };
     }
     if e.is_timeout() {
         // The whole-request limit: no retry, the user has already waited that long.
@@ -344,9 +357,12 @@ fn send_failure(e: &reqwest::Error, opts: &FetchOptions) -> Failure {
     }
     let lower = cause.to_ascii_lowercase();
     if lower.contains("certificate") || lower.contains("tls") || lower.contains("handshake") {
-        return Failure::fatal(SourceError::Http(format!(
-            "secure connection failed (TLS): {cause}"
-        )));
+        let what = if lower.contains("certificate") {
+            "the server's certificate is not valid for it"
+        } else {
+            "secure connection failed"
+        };
+        return Failure::fatal(SourceError::Http(format!("{what} (TLS: {cause})")));
     }
     if e.is_connect() {
         return with_retry(
@@ -447,6 +463,7 @@ fn status_failure(status: StatusCode, headers: &HeaderMap) -> Failure {
             error: SourceError::Http(msg),
             retry,
             retryable_message: true,
+            hint: None,
         };
     }
     let hint = match status.as_u16() {
