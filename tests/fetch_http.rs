@@ -486,7 +486,7 @@ fn in_a_batch_the_good_sources_are_still_read() {
     let file = file.display().to_string();
     let sources = [
         url("/article"),
-        url("/status/404"),
+        url("/status/404?batch"),
         url("/pdf"),
         url("/reset?batch"),
         file.clone(),
