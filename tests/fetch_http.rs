@@ -291,7 +291,7 @@ fn a_redirect_to_an_article_is_followed() {
 
 #[test]
 fn gzip_bomb_of_text_stops_at_the_limit() {
-    // 1 GB of text compressed (about 1 MB on the wire): stops at 20 MB decompressed.
+    // 1 GB of the character "0", gzip-compressed as it is sent: stops at 20 MB decompressed.
     let m = text(&[], "/gzip-bomb-text");
     check_failure(
         &m,
@@ -392,6 +392,20 @@ fn windows_1252_page_without_charset_is_decoded() {
         assert!(all.contains(phrase), "missing {phrase:?} in {all}");
     }
     assert!(!all.contains('\u{fffd}'), "no replacement characters");
+}
+
+#[test]
+fn invalid_bytes_are_replaced() {
+    let m = text(&["--json"], "/bad-utf8");
+    check(&m, 0, secs(5.0));
+    assert!(
+        m.stdout.contains('\u{fffd}'),
+        "replacement characters: {m:#?}"
+    );
+    assert!(
+        m.stdout.contains("rewired each of the forty lamps"),
+        "{m:#?}"
+    );
 }
 
 #[test]

@@ -318,7 +318,8 @@ fn respond(path: &str, hits: usize, mut s: TcpStream) -> std::io::Result<()> {
         ),
         "/redirect-to-pdf" => send(s, "302 Found", "text/html", &[("Location", "/pdf".into())], b""),
         "/gzip-bomb" => gzip_bomb(s, 0, 1 << 30),
-        "/gzip-bomb-text" => gzip_bomb(s, b'a', 1 << 30),
+        // "Zeros" as text: 1 GB of the character 0.
+        "/gzip-bomb-text" => gzip_bomb(s, b'0', 1 << 30),
         "/endless" => {
             s.write_all(&head(
                 "200 OK",
@@ -359,6 +360,13 @@ fn respond(path: &str, hits: usize, mut s: TcpStream) -> std::io::Result<()> {
         "/octet-stream" => send(s, "200 OK", "application/octet-stream", &[], ARTICLE_HTML.as_bytes()),
         "/cp1252" => send(s, "200 OK", "text/html", &[], &cp1252_page()),
         "/empty" => send(s, "200 OK", html, &[], b""),
+        // Declared UTF-8, with bytes that are not.
+        "/bad-utf8" => {
+            let mut body = ARTICLE_HTML.as_bytes().to_vec();
+            let at = ARTICLE_HTML.find("Volunteers").unwrap_or(0);
+            body.splice(at..at, b"\xff\xfe\xc3(".iter().copied());
+            send(s, "200 OK", html, &[], &body)
+        }
         "/no-article" => send(
             s,
             "200 OK",
