@@ -237,8 +237,15 @@ async fn fetch_once(
     };
     let content_type = header_str(header::CONTENT_TYPE);
     let content_language = header_str(header::CONTENT_LANGUAGE);
-    let redirected = (final_url != url).then(|| final_url.clone());
-    let mime = content_type.as_deref().map(mime_of);
+    // Compared as parsed, so that "http://host" and "http://host/" are the same place.
+    let redirected = reqwest::Url::parse(url)
+        .is_ok_and(|u| u.as_str() != final_url)
+        .then(|| final_url.clone());
+    // An empty type says nothing: the content is sniffed, as without the header.
+    let mime = content_type
+        .as_deref()
+        .map(mime_of)
+        .filter(|m| !m.is_empty());
     let format = match &mime {
         None => None,
         Some(m) => Some(format_for_mime(m).ok_or_else(|| {
@@ -627,15 +634,14 @@ fn mime_of(content_type: &str) -> String {
         .to_ascii_lowercase()
 }
 
-/// The format for a MIME type, `None` for types listen does not read. An empty type is treated
-/// as unknown text (sniffed later).
+/// The format for a MIME type, `None` for types listen does not read.
 fn format_for_mime(mime: &str) -> Option<Format> {
     match mime {
         "text/html" | "application/xhtml+xml" | "application/xml" | "text/xml" => {
             Some(Format::Html)
         }
         "text/markdown" | "text/x-markdown" => Some(Format::Markdown),
-        "text/plain" | "" => Some(Format::Text),
+        "text/plain" => Some(Format::Text),
         _ => None,
     }
 }
