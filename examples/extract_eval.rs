@@ -159,7 +159,8 @@ fn missing_runs(a: &str, b: &str) -> Vec<String> {
 
 fn run(args: &Args) -> Result<(), String> {
     let gt_path = args.dataset.join("ground-truth.json");
-    let gt_text = std::fs::read_to_string(&gt_path).map_err(|e| format!("{}: {e}", gt_path.display()))?;
+    let gt_text =
+        std::fs::read_to_string(&gt_path).map_err(|e| format!("{}: {e}", gt_path.display()))?;
     let gt: BTreeMap<String, serde_json::Value> =
         serde_json::from_str(&gt_text).map_err(|e| format!("{}: {e}", gt_path.display()))?;
     drop(gt_text);
@@ -167,7 +168,11 @@ fn run(args: &Args) -> Result<(), String> {
         .keys()
         .enumerate()
         .filter(|(i, id)| {
-            args.half.is_none_or(|h| i % 2 == h) && args.page.as_ref().is_none_or(|p| id.starts_with(p.as_str()))
+            args.half.is_none_or(|h| i % 2 == h)
+                && args
+                    .page
+                    .as_ref()
+                    .is_none_or(|p| id.starts_with(p.as_str()))
         })
         .map(|(_, id)| id)
         .collect();

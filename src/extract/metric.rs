@@ -236,7 +236,10 @@ mod tests {
 
     #[test]
     fn empty_prediction_only_costs_recall() {
-        let pages = [score_page("a b c d e", "a b c d e"), score_page("a b c d", "")];
+        let pages = [
+            score_page("a b c d e", "a b c d e"),
+            score_page("a b c d", ""),
+        ];
         let s = summarize(&pages);
         assert_eq!(s.precision, 1.0);
         assert_eq!(s.recall, 0.5);

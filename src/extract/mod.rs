@@ -4,9 +4,9 @@
 //! the format; nothing here does I/O.
 
 mod html;
+mod markdown;
 pub mod metric;
 mod phrases;
-mod markdown;
 mod text;
 pub mod textutil;
 

@@ -46,6 +46,9 @@ mod tests {
         assert_eq!(normalize_space("  a \n\t b  "), "a b");
         assert_eq!(normalize_space("in\u{00ad}ter\u{200b}na"), "interna");
         assert_eq!(normalize_space("a\u{a0}b"), "a b");
-        assert_eq!(normalize_space("zero\u{200d}width\u{2060}join\u{feff}"), "zerowidthjoin");
+        assert_eq!(
+            normalize_space("zero\u{200d}width\u{2060}join\u{feff}"),
+            "zerowidthjoin"
+        );
     }
 }

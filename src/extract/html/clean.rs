@@ -126,9 +126,9 @@ fn is_card_grid(dom: &Dom, i: u32) -> bool {
             return false;
         }
     }
-    kinds.iter().any(|&(_, alike, cards)| {
-        alike >= 3 && alike * 10 >= kids * 6 && cards * 10 >= alike * 8
-    })
+    kinds
+        .iter()
+        .any(|&(_, alike, cards)| alike >= 3 && alike * 10 >= kids * 6 && cards * 10 >= alike * 8)
 }
 
 fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {
@@ -179,7 +179,9 @@ pub fn assemble(
         }
         if matches!(b.kind, Kind::Heading(1)) || kind == BlockKind::Heading {
             let c = comparable(&b.text);
-            if !title_c.is_empty() && (c == title_c || (matches!(b.kind, Kind::Heading(1)) && title_c.contains(&c))) {
+            if !title_c.is_empty()
+                && (c == title_c || (matches!(b.kind, Kind::Heading(1)) && title_c.contains(&c)))
+            {
                 continue;
             }
         }
@@ -197,7 +199,9 @@ fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
     for b in blocks.into_iter().rev() {
         if b.kind == BlockKind::Heading
-            && out.last().is_none_or(|next: &Block| next.kind == BlockKind::Heading)
+            && out
+                .last()
+                .is_none_or(|next: &Block| next.kind == BlockKind::Heading)
         {
             continue;
         }

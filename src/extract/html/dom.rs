@@ -107,9 +107,9 @@ impl Tag {
             | "frameset" => Tag::Block,
             "span" | "em" | "strong" | "b" | "i" | "u" | "s" | "strike" | "del" | "ins"
             | "small" | "big" | "font" | "sup" | "sub" | "abbr" | "acronym" | "cite" | "q"
-            | "code" | "kbd" | "samp" | "var" | "mark" | "dfn" | "bdi" | "bdo" | "label"
-            | "tt" | "nobr" | "wbr" | "data" | "ruby" | "rb" | "rp" | "rt" | "output"
-            | "meter" | "progress" => Tag::Inline,
+            | "code" | "kbd" | "samp" | "var" | "mark" | "dfn" | "bdi" | "bdo" | "label" | "tt"
+            | "nobr" | "wbr" | "data" | "ruby" | "rb" | "rp" | "rt" | "output" | "meter"
+            | "progress" => Tag::Inline,
             _ => Tag::Other,
         }
     }
@@ -339,23 +339,12 @@ impl<'a> Dom<'a> {
     /// block is inside, and which subtrees are boilerplate.
     fn accumulate(&mut self) {
         for i in (0..self.nodes.len()).rev() {
-            // Boilerplate-named subtrees are left out (all of them but the document itself,
-            // `<main>`, and those holding an explicitly marked article body); their text does
-            // not count in their ancestors' totals.
-            // A boilerplate name on a wrapper that holds a content-named element with much text
-            // ("content-with-sidebar" around "article-body") names the layout, not the element.
             let n = &mut self.nodes[i];
-            if n.has(JUNK_HINT)
-                && !matches!(n.tag, Tag::Html | Tag::Body | Tag::Main)
-                && !n.has(HAS_ARTICLE_BODY)
-                && !n.has(ARTICLE_BODY)
-                && !(n.has(LAYOUT_HINT) && n.has(HAS_CONTENT))
-                // An embedded post ("social-media-embed" around a tweet) is quoted content.
-                && !(n.chars > 0 && n.quote_chars * 2 > n.chars)
-            {
+            if is_junk(n) {
                 n.flags |= JUNK;
             }
-            let content_core = n.has(POSITIVE_HINT) && !n.has(JUNK_HINT) && n.chars >= CONTENT_CHARS;
+            let content_core =
+                n.has(POSITIVE_HINT) && !n.has(JUNK_HINT) && n.chars >= CONTENT_CHARS;
             let n = &self.nodes[i];
             let junk = n.has(JUNK);
             let (parent, chars, commas, tag) = (n.parent, n.chars, n.commas, n.tag);
@@ -459,6 +448,23 @@ impl<'a> Dom<'a> {
     }
 }
 
+/// Boilerplate-named subtrees are left out: all of them but the document itself, `<main>`,
+/// those holding an explicitly marked article body, layout wrappers ("content-with-sidebar")
+/// around a content-named element with much text, and embedded posts (a "social-embed" around
+/// a quoted tweet is quoted content). Their text does not count in their ancestors' totals.
+fn is_junk(n: &Node) -> bool {
+    if !n.has(JUNK_HINT) || matches!(n.tag, Tag::Html | Tag::Body | Tag::Main) {
+        return false;
+    }
+    if n.has(HAS_ARTICLE_BODY) || n.has(ARTICLE_BODY) {
+        return false;
+    }
+    if n.has(LAYOUT_HINT) && n.has(HAS_CONTENT) {
+        return false;
+    }
+    n.chars == 0 || n.quote_chars * 2 <= n.chars
+}
+
 /// Visible characters and commas of a text.
 fn text_stats(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
@@ -528,11 +534,9 @@ fn collect_head<'a>(
         }
         "title" if head.title.is_none() => {
             // Only the document's own <title>, not an SVG's.
-            let in_svg = n.ancestors().any(|a| {
-                a.value()
-                    .as_element()
-                    .is_some_and(|e| e.name() == "svg")
-            });
+            let in_svg = n
+                .ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "svg"));
             if !in_svg {
                 let t: String = n
                     .children()

@@ -354,13 +354,26 @@ fn scan(hay: &str) -> Found {
 /// WordPress's post classes): they name the topic, not the element's role.
 fn is_taxonomy(token: &str) -> bool {
     const PREFIXES: &[&str] = &[
-        "tag-", "tags-", "category-", "categories-", "cat-", "topic-", "topics-", "postid-",
-        "post-id-", "page-id-", "format-", "status-", "type-", "author-", "section-",
+        "tag-",
+        "tags-",
+        "category-",
+        "categories-",
+        "cat-",
+        "topic-",
+        "topics-",
+        "postid-",
+        "post-id-",
+        "page-id-",
+        "format-",
+        "status-",
+        "type-",
+        "author-",
+        "section-",
     ];
     let lower = token.as_bytes();
-    PREFIXES.iter().any(|p| {
-        lower.len() > p.len() && lower[..p.len()].eq_ignore_ascii_case(p.as_bytes())
-    })
+    PREFIXES
+        .iter()
+        .any(|p| lower.len() > p.len() && lower[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
 /// Flags and readability-style weight of an element, from its class, id, role and microdata.
@@ -394,8 +407,8 @@ pub fn classify(e: &Element, tag: Tag, buf: &mut String) -> (u16, i16) {
                     match prop {
                         "articleBody" | "reviewBody" => flags |= ARTICLE_BODY,
                         "headline" => flags |= HEADLINE_HINT,
-                        "author" | "creator" | "datePublished" | "dateModified"
-                        | "publisher" | "comment" => flags |= JUNK_HINT,
+                        "author" | "creator" | "datePublished" | "dateModified" | "publisher"
+                        | "comment" => flags |= JUNK_HINT,
                         "caption" | "copyrightHolder" | "copyrightNotice" => {
                             flags |= JUNK_HINT | CAPTION_HINT
                         }

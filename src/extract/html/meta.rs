@@ -72,11 +72,7 @@ fn flatten(v: Value, out: &mut Vec<Value>, depth: usize) {
 fn names(v: &Value) -> Vec<String> {
     match v {
         Value::String(s) => vec![s.clone()],
-        Value::Object(_) => v["name"]
-            .as_str()
-            .map(String::from)
-            .into_iter()
-            .collect(),
+        Value::Object(_) => v["name"].as_str().map(String::from).into_iter().collect(),
         Value::Array(items) => items.iter().flat_map(names).collect(),
         _ => Vec::new(),
     }
@@ -162,7 +158,9 @@ fn comparable(s: &str) -> String {
         .collect()
 }
 
-const SEPARATORS: &[&str] = &[" | ", " - ", " — ", " – ", " · ", " :: ", " » ", " « ", " / ", " • "];
+const SEPARATORS: &[&str] = &[
+    " | ", " - ", " — ", " – ", " · ", " :: ", " » ", " « ", " / ", " • ",
+];
 
 /// "Headline | Site Name" -> "Headline"; also "Site Name: Headline" when the site is known.
 pub fn strip_site(title: &str, site: Option<&str>) -> String {
@@ -298,8 +296,9 @@ pub fn byline(dom: &Dom, ld: &LinkedData) -> Option<String> {
             (k == "itemprop" && v.split_ascii_whitespace().any(|p| p == "author"))
                 || (k == "rel" && v.split_ascii_whitespace().any(|p| p == "author"))
                 || (k == "class"
-                    && v.split_ascii_whitespace()
-                        .any(|c| c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author")))
+                    && v.split_ascii_whitespace().any(|c| {
+                        c.eq_ignore_ascii_case("byline") || c.eq_ignore_ascii_case("author")
+                    }))
         });
         if hit {
             let nested_name = dom
@@ -353,8 +352,11 @@ pub fn published(dom: &Dom, ld: &LinkedData) -> Option<String> {
 }
 
 pub fn site_name(dom: &Dom, ld: &LinkedData) -> Option<String> {
-    meta(dom, &["og:site_name", "application-name", "al:ios:app_name"])
-        .or_else(|| ld.publisher.clone())
+    meta(
+        dom,
+        &["og:site_name", "application-name", "al:ios:app_name"],
+    )
+    .or_else(|| ld.publisher.clone())
 }
 
 /// The page's language: `<html lang>`, then the HTTP header, then `<meta>` declarations and
@@ -393,7 +395,10 @@ mod tests {
             "Kenya sends more troops"
         );
         assert_eq!(
-            strip_site("Kenya sends more troops - The Daily Planet News Network", Some("The Daily Planet News Network")),
+            strip_site(
+                "Kenya sends more troops - The Daily Planet News Network",
+                Some("The Daily Planet News Network")
+            ),
             "Kenya sends more troops"
         );
         assert_eq!(

@@ -61,7 +61,9 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
     let mut best = attempt(&strict_blocks, true);
     if chars(&best) < MIN_CHARS {
         let relaxed = attempt(&blocks::segment(dom, false), false);
-        if chars(&relaxed) > chars(&best) {
+        // Only when boilerplate-named containers held much more text than the rest: the
+        // names were wrong (a "comments-and-content" wrapper), not the page short.
+        if chars(&relaxed) > 2 * chars(&best) {
             best = relaxed;
         }
     }

@@ -41,7 +41,10 @@ pub fn block_score(b: &TextBlock) -> Option<f32> {
     if b.chars < 25 || b.caption {
         return None;
     }
-    if !matches!(b.kind, Kind::Paragraph | Kind::Pre | Kind::Cell | Kind::Quote) {
+    if !matches!(
+        b.kind,
+        Kind::Paragraph | Kind::Pre | Kind::Cell | Kind::Quote
+    ) {
         return None;
     }
     Some(1.0 + b.commas as f32 + (b.chars as f32 / 100.0).floor().min(3.0))
@@ -155,7 +158,12 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
         if parent == NONE || parent == body || dom.nodes[parent as usize].tag == Tag::Html {
             break;
         }
-        if dom.children(parent).filter(|&c| dom.nodes[c as usize].tag != Tag::Text || dom.nodes[c as usize].chars > 0).count() != 1 {
+        if dom
+            .children(parent)
+            .filter(|&c| dom.nodes[c as usize].tag != Tag::Text || dom.nodes[c as usize].chars > 0)
+            .count()
+            != 1
+        {
             break;
         }
         top = parent;

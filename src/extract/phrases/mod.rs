@@ -80,16 +80,11 @@ pub fn is_boilerplate(text: &str) -> bool {
     ALL.iter().any(|p| {
         p.blocks.contains(&norm.as_str())
             || p.starts.iter().any(|s| starts_with_words(&norm, s))
-            || label
-                .as_deref()
-                .is_some_and(|l| p.labels.contains(&l))
+            || label.as_deref().is_some_and(|l| p.labels.contains(&l))
             || p.contains.iter().any(|c| {
                 norm.match_indices(c).any(|(i, _)| {
                     (i == 0 || norm.as_bytes()[i - 1] == b' ')
-                        && norm
-                            .as_bytes()
-                            .get(i + c.len())
-                            .is_none_or(|&b| b == b' ')
+                        && norm.as_bytes().get(i + c.len()).is_none_or(|&b| b == b' ')
                 })
             })
     })

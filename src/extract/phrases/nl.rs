@@ -30,6 +30,13 @@ pub const PHRASES: Phrases = Phrases {
         "wij gebruiken cookies",
         "alle rechten voorbehouden",
     ],
-    labels: &["lees ook", "lees meer", "foto", "beeld", "video", "advertentie"],
+    labels: &[
+        "lees ook",
+        "lees meer",
+        "foto",
+        "beeld",
+        "video",
+        "advertentie",
+    ],
     contains: &["alle rechten voorbehouden"],
 };

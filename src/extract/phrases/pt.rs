@@ -33,6 +33,14 @@ pub const PHRASES: Phrases = Phrases {
         "utilizamos cookies",
         "todos os direitos reservados",
     ],
-    labels: &["leia também", "leia mais", "veja também", "foto", "fotos", "imagem", "vídeo"],
+    labels: &[
+        "leia também",
+        "leia mais",
+        "veja também",
+        "foto",
+        "fotos",
+        "imagem",
+        "vídeo",
+    ],
     contains: &["todos os direitos reservados"],
 };
