@@ -13,7 +13,9 @@
 //! thread; decoding the bytes is timed apart. Peak memory is the process's peak resident set
 //! (VmHWM) over the whole run. `--half` keeps the pages at even or odd positions in id order
 //! (to check that a change generalizes). `--scorer` runs the Python scorer on the written file
-//! and prints both results side by side.
+//! and prints both results side by side. `--cli path/to/listen` also runs `listen text --json`
+//! over the pages (saved as `.html` files in a temporary folder) and checks that it gives the
+//! same bodies.
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -32,11 +34,12 @@ struct Args {
     runs: usize,
     scorer: Option<PathBuf>,
     parse_only: bool,
+    cli: Option<PathBuf>,
 }
 
 fn usage() -> &'static str {
     "usage: extract_eval --dataset PATH [--out FILE] [--half even|odd] [--worst N] [--page ID] \
-     [--runs N] [--scorer score_extraction.py] [--parse-only]"
+     [--runs N] [--scorer score_extraction.py] [--parse-only] [--cli path/to/listen]"
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -51,6 +54,7 @@ fn parse_args() -> Result<Args, String> {
         runs: 1,
         scorer: None,
         parse_only: false,
+        cli: None,
     };
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or(format!("{a} needs a value\n{}", usage()));
@@ -74,6 +78,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--scorer" => args.scorer = Some(PathBuf::from(value()?)),
             "--parse-only" => args.parse_only = true,
+            "--cli" => args.cli = Some(PathBuf::from(value()?)),
             "-h" | "--help" => return Err(usage().to_string()),
             _ => return Err(format!("unknown argument {a}\n{}", usage())),
         }
@@ -180,6 +185,10 @@ fn run(args: &Args) -> Result<(), String> {
         return Err("no page selected".into());
     }
 
+    let cli_dir = match &args.cli {
+        Some(_) => Some(tempfile::tempdir().map_err(|e| format!("temporary folder: {e}"))?),
+        None => None,
+    };
     let mut predictions = serde_json::Map::new();
     let mut scores = Vec::new();
     let mut per_page = Vec::new();
@@ -189,6 +198,10 @@ fn run(args: &Args) -> Result<(), String> {
     for id in &ids {
         let path = args.dataset.join("html").join(format!("{id}.html.gz"));
         let bytes = read_gz(&path)?;
+        if let Some(dir) = &cli_dir {
+            let file = dir.path().join(format!("{id}.html"));
+            std::fs::write(&file, &bytes).map_err(|e| format!("{}: {e}", file.display()))?;
+        }
         let t0 = Instant::now();
         let text = listen::source::decode::decode(&bytes, None, true);
         decode_times.push(t0.elapsed().as_secs_f64() * 1000.0);
@@ -291,6 +304,10 @@ fn run(args: &Args) -> Result<(), String> {
     }
     println!("predictions: {}", args.out.display());
 
+    if let (Some(cli), Some(dir)) = (&args.cli, &cli_dir) {
+        compare_with_cli(cli, dir.path(), &predictions)?;
+    }
+
     if let Some(scorer) = &args.scorer {
         let out = std::process::Command::new("python3")
             .arg(scorer)
@@ -307,6 +324,63 @@ fn run(args: &Args) -> Result<(), String> {
                 String::from_utf8_lossy(&out.stderr)
             ));
         }
+    }
+    Ok(())
+}
+
+/// Runs `listen text --json` over the saved pages and compares its bodies with ours.
+fn compare_with_cli(
+    cli: &Path,
+    dir: &Path,
+    predictions: &serde_json::Map<String, serde_json::Value>,
+) -> Result<(), String> {
+    let out = std::process::Command::new(cli)
+        .args(["text", "--json"])
+        .arg(dir)
+        .output()
+        .map_err(|e| format!("{}: {e}", cli.display()))?;
+    let mut same = 0;
+    let mut differ = Vec::new();
+    let mut seen = 0;
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("listen text --json: {e}: {line}"))?;
+        let source = v["source"].as_str().unwrap_or("");
+        let Some(id) = Path::new(source)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let body = v["blocks"]
+            .as_array()
+            .map(|blocks| {
+                blocks
+                    .iter()
+                    .filter_map(|b| b["text"].as_str())
+                    .collect::<Vec<_>>()
+                    .join("\n\n")
+            })
+            .unwrap_or_default();
+        seen += 1;
+        if predictions[&id]["articleBody"].as_str() == Some(body.as_str()) {
+            same += 1;
+        } else {
+            differ.push(id);
+        }
+    }
+    println!(
+        "listen text --json: {same} of {} pages give the same body ({seen} answered){}",
+        predictions.len(),
+        if differ.is_empty() {
+            String::new()
+        } else {
+            format!("; different: {}", differ.join(" "))
+        }
+    );
+    if same != predictions.len() {
+        return Err("listen text --json and the eval disagree".into());
     }
     Ok(())
 }
