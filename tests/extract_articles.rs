@@ -7,7 +7,9 @@ use listen::article::Article;
 use listen::extract::{self, Format, Input, metric};
 
 fn load(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("articles")
+        .join(name);
     match std::fs::read(&path) {
         Ok(bytes) => listen::source::decode::decode(&bytes, None, true),
         Err(e) => panic!("{}: {e}", path.display()),
@@ -47,7 +49,10 @@ fn kenya_html_gives_exactly_the_text_version() {
     // Same words in the same order (the text file does not mark the subheading).
     let (h, t) = (html.body_text(), txt.body_text());
     let s = metric::score_page(&t, &h);
-    assert!(s.exact, "HTML body differs from the text version:\n{h}\n---\n{t}");
+    assert!(
+        s.exact,
+        "HTML body differs from the text version:\n{h}\n---\n{t}"
+    );
     assert_eq!(
         html.blocks.iter().map(|b| &b.text).collect::<Vec<_>>(),
         md.blocks.iter().map(|b| &b.text).collect::<Vec<_>>()

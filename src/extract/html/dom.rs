@@ -469,6 +469,15 @@ fn is_junk(n: &Node) -> bool {
 fn text_stats(text: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut commas = 0u32;
+    if text.is_ascii() {
+        for &b in text.as_bytes() {
+            if !b.is_ascii_whitespace() {
+                chars += 1;
+                commas += u32::from(b == b',');
+            }
+        }
+        return (chars, commas);
+    }
     for c in text.chars() {
         if c.is_whitespace() || super::super::textutil::is_invisible(c) {
             continue;
@@ -495,6 +504,15 @@ fn is_hidden(e: &Element) -> bool {
 
 /// `display: none` or `visibility: hidden` in an inline style.
 fn style_hides(style: &str) -> bool {
+    let lower = style.as_bytes();
+    let mentions = |word: &[u8]| {
+        lower
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !mentions(b"none") && !mentions(b"hidden") {
+        return false;
+    }
     let compact: String = style
         .chars()
         .filter(|c| !c.is_whitespace())

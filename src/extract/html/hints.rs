@@ -306,7 +306,10 @@ const PATTERNS: &[Pattern] = &[
 
 static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     // Building from fixed literals cannot fail; should it ever, hints are simply not used.
-    AhoCorasick::new(PATTERNS.iter().map(|p| p.text)).ok()
+    AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(PATTERNS.iter().map(|p| p.text))
+        .ok()
 });
 
 #[derive(Default, Clone, Copy)]

@@ -4,6 +4,11 @@
 //! Phrases are written normalized: lowercase, words separated by one space, no punctuation
 //! (apostrophes too become spaces: "can't" is "can t"). A unit test checks this.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 mod de;
 mod en;
 mod es;
@@ -57,10 +62,21 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn starts_with_words(hay: &str, prefix: &str) -> bool {
-    hay.starts_with(prefix)
-        && (hay.len() == prefix.len() || hay.as_bytes().get(prefix.len()) == Some(&b' '))
+/// Every language's phrases, indexed once.
+struct Index {
+    blocks: HashSet<&'static str>,
+    starts: HashSet<&'static str>,
+    labels: HashSet<&'static str>,
+    contains: Option<AhoCorasick>,
 }
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    blocks: ALL.iter().flat_map(|p| p.blocks.iter().copied()).collect(),
+    starts: ALL.iter().flat_map(|p| p.starts.iter().copied()).collect(),
+    labels: ALL.iter().flat_map(|p| p.labels.iter().copied()).collect(),
+    // Building from fixed literals cannot fail; should it, the `contains` rule is not applied.
+    contains: AhoCorasick::new(ALL.iter().flat_map(|p| p.contains.iter())).ok(),
+});
 
 /// True when a block of text is page furniture in one of the known languages.
 pub fn is_boilerplate(text: &str) -> bool {
@@ -72,21 +88,31 @@ pub fn is_boilerplate(text: &str) -> bool {
     if norm.is_empty() {
         return true;
     }
-    // The label form: the text up to the first ':' (or similar), when it is short.
-    let label = text
-        .find([':', '|', '»', '›'])
-        .map(|pos| normalize(&text[..pos]))
-        .filter(|l| !l.is_empty());
-    ALL.iter().any(|p| {
-        p.blocks.contains(&norm.as_str())
-            || p.starts.iter().any(|s| starts_with_words(&norm, s))
-            || label.as_deref().is_some_and(|l| p.labels.contains(&l))
-            || p.contains.iter().any(|c| {
-                norm.match_indices(c).any(|(i, _)| {
-                    (i == 0 || norm.as_bytes()[i - 1] == b' ')
-                        && norm.as_bytes().get(i + c.len()).is_none_or(|&b| b == b' ')
-                })
-            })
+    let index = &*INDEX;
+    if index.blocks.contains(norm.as_str()) {
+        return true;
+    }
+    // Every prefix of whole words.
+    let prefixes = norm
+        .match_indices(' ')
+        .map(|(i, _)| &norm[..i])
+        .chain(std::iter::once(norm.as_str()));
+    if prefixes.into_iter().any(|p| index.starts.contains(p)) {
+        return true;
+    }
+    // The label form: the text up to the first ':' (or similar).
+    if let Some(pos) = text.find([':', '|', '»', '›']) {
+        let label = normalize(&text[..pos]);
+        if index.labels.contains(label.as_str()) {
+            return true;
+        }
+    }
+    let bytes = norm.as_bytes();
+    index.contains.as_ref().is_some_and(|ac| {
+        ac.find_overlapping_iter(&norm).any(|m| {
+            (m.start() == 0 || bytes[m.start() - 1] == b' ')
+                && bytes.get(m.end()).is_none_or(|&b| b == b' ')
+        })
     })
 }
 
