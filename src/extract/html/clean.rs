@@ -188,6 +188,11 @@ pub fn assemble(
         if phrases::is_boilerplate(&b.text) {
             continue;
         }
+        if matches!(b.kind, Kind::Paragraph | Kind::Item)
+            && (phrases::is_byline(&b.text) || phrases::is_dateline(&b.text))
+        {
+            continue;
+        }
         out.push((Block::new(kind, b.text.clone()), true));
     }
     drop_orphan_headings(out.into_iter().map(|(b, _)| b).collect())

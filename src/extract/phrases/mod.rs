@@ -28,6 +28,16 @@ pub struct Phrases {
     pub labels: &'static [&'static str],
     /// A short block containing this anywhere is boilerplate ("... All rights reserved").
     pub contains: &'static [&'static str],
+    /// Words that introduce a byline ("By Jane Doe", "Par Jean Dupont").
+    pub bylines: &'static [&'static str],
+    /// Months and weekdays, full and abbreviated.
+    pub calendar: &'static [&'static str],
+    /// The other words a dateline is made of, besides numbers and calendar words: "published",
+    /// "updated", "min read"... A block of only these is a dateline or a reading time.
+    pub dates: &'static [&'static str],
+    /// Of those, the words that make a block a dateline even without a month or a date
+    /// ("Updated 5 hours ago", "4 min read").
+    pub date_markers: &'static [&'static str],
 }
 
 const ALL: &[&Phrases] = &[
@@ -64,6 +74,10 @@ pub fn normalize(text: &str) -> String {
 
 /// Every language's phrases, indexed once.
 struct Index {
+    bylines: HashSet<&'static str>,
+    dates: HashSet<&'static str>,
+    date_markers: HashSet<&'static str>,
+    months: HashSet<&'static str>,
     blocks: HashSet<&'static str>,
     starts: HashSet<&'static str>,
     labels: HashSet<&'static str>,
@@ -71,6 +85,16 @@ struct Index {
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    bylines: ALL.iter().flat_map(|p| p.bylines.iter().copied()).collect(),
+    dates: ALL.iter().flat_map(|p| p.dates.iter().copied()).collect(),
+    date_markers: ALL
+        .iter()
+        .flat_map(|p| p.date_markers.iter().copied())
+        .collect(),
+    months: ALL
+        .iter()
+        .flat_map(|p| p.calendar.iter().copied())
+        .collect(),
     blocks: ALL.iter().flat_map(|p| p.blocks.iter().copied()).collect(),
     starts: ALL.iter().flat_map(|p| p.starts.iter().copied()).collect(),
     labels: ALL.iter().flat_map(|p| p.labels.iter().copied()).collect(),
@@ -116,6 +140,85 @@ pub fn is_boilerplate(text: &str) -> bool {
     })
 }
 
+/// A byline on its own: "By Jane Doe", "Par Jean Dupont · 12 mars" (a short block that starts
+/// with a byline word followed by a capitalized name, and is not a sentence).
+pub fn is_byline(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if !(2..=12).contains(&words) || text.trim_end().ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    let norm = normalize(text);
+    let index = &*INDEX;
+    norm.match_indices(' ').any(|(i, _)| {
+        if !index.bylines.contains(&norm[..i]) {
+            return false;
+        }
+        // The word after the byline word, in the original text, starts with a capital.
+        let n_words = norm[..i].split(' ').count();
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .nth(n_words)
+            .and_then(|w| w.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// "18/11/2019", "2019-11-18", "05.10.2018", "11/18/19" (optionally followed by punctuation).
+fn is_numeric_date(word: &str) -> bool {
+    let w = word.trim_end_matches([',', ';', '|']);
+    let Some(sep) = w.chars().find(|c| matches!(c, '/' | '.' | '-')) else {
+        return false;
+    };
+    let parts: Vec<&str> = w.trim_end_matches('.').split(sep).collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|p| (1..=4).contains(&p.len()) && p.chars().all(|c| c.is_ascii_digit()))
+        && parts.iter().any(|p| p.len() >= 2)
+}
+
+/// A dateline or reading time on its own: "Published 12 March 2024, 10:04 GMT", "4 min read",
+/// "Mis à jour le 3 juin". Only numbers and date words, with a month, a weekday, a marker word
+/// or a numeric date among them.
+pub fn is_dateline(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    if words == 0 || words > 16 {
+        return false;
+    }
+    let norm = normalize(text);
+    let index = &*INDEX;
+    let mut anchored = text.split_whitespace().any(is_numeric_date);
+    let mut any = false;
+    let mut month = false;
+    for w in norm.split(' ') {
+        any = true;
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // "10h30", "5pm", "3min"
+        let alpha: String = w.chars().filter(|c| !c.is_ascii_digit()).collect();
+        if index.months.contains(alpha.as_str()) {
+            month = true;
+        } else if index.date_markers.contains(alpha.as_str()) {
+            anchored = true;
+        } else if !index.dates.contains(alpha.as_str()) {
+            return false;
+        }
+    }
+    // A month or weekday makes a date only with a number ("May" alone is a word).
+    if month && text.chars().any(|c| c.is_ascii_digit()) {
+        anchored = true;
+    }
+    // "Mis à jour" is a marker of several words.
+    if !anchored {
+        anchored = index
+            .date_markers
+            .iter()
+            .any(|m| m.contains(' ') && norm.contains(m));
+    }
+    any && anchored
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -129,9 +232,70 @@ mod tests {
                 .chain(p.starts)
                 .chain(p.labels)
                 .chain(p.contains)
+                .chain(p.bylines)
+                .chain(p.calendar)
+                .chain(p.dates)
+                .chain(p.date_markers)
             {
                 assert_eq!(normalize(s), *s, "phrase not normalized: {s:?}");
             }
+        }
+    }
+
+    #[test]
+    fn date_markers_are_date_words() {
+        for p in ALL {
+            assert!(p.calendar.len() >= 19);
+            for m in p.date_markers {
+                assert!(
+                    m.split(' ').all(|w| p.dates.contains(&w)),
+                    "marker {m:?} not made of date words"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn bylines_and_datelines() {
+        for t in [
+            "By Justine Coleman",
+            "By Justine Coleman - 11/18/19 11:04 PM EST",
+            "Par Hélène Lacroix",
+            "Von Anna Schmidt",
+            "Publicado por Clarissa Borba",
+        ] {
+            assert!(is_byline(t), "{t}");
+        }
+        for t in [
+            "By the end of the day, the river had risen by two metres.",
+            "By then it was too late",
+            "Passers-by stopped",
+        ] {
+            assert!(!is_byline(t), "{t}");
+        }
+        for t in [
+            "November 18, 2019",
+            "Published 12 March 2024, 10:04 GMT",
+            "Updated: 5 hours ago",
+            "4 min read",
+            "11/18/19 11:04 PM EST",
+            "Publié le 7 juillet 2025 à 6 h 15",
+            "Mis à jour le 3 juin",
+            "Veröffentlicht am 3. März 2024, 10:15 Uhr",
+            "05.10.2018",
+        ] {
+            assert!(is_dateline(t), "{t}");
+        }
+        for t in [
+            "2019",
+            "12 345",
+            "-5.44%",
+            "1.2.3",
+            "On Monday the council met to discuss the budget.",
+            "May",
+            "The March on Washington",
+        ] {
+            assert!(!is_dateline(t), "{t}");
         }
     }
 
