@@ -170,10 +170,14 @@ pub fn assemble(
             Kind::Paragraph | Kind::Pre | Kind::Cell => BlockKind::Paragraph,
         };
         let ld = b.link_density();
-        let too_linky = match kind {
-            BlockKind::Paragraph | BlockKind::Quote => ld > 0.6,
-            BlockKind::ListItem | BlockKind::Heading => ld > 0.5,
-        };
+        // Mostly link text, with little of its own: a teaser or a menu entry. (A list item
+        // that is a linked headline plus a sentence of its own is content.)
+        let own_text = b.chars.saturating_sub(b.link_chars);
+        let too_linky = own_text < 40
+            && match kind {
+                BlockKind::Paragraph | BlockKind::Quote => ld > 0.6,
+                BlockKind::ListItem | BlockKind::Heading => ld > 0.5,
+            };
         if too_linky {
             continue;
         }
