@@ -107,6 +107,7 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
         .collect();
     let mut top = candidates[0];
     let top_score = score[top as usize];
+    let best_score = top_score;
     let body = dom.body();
 
     // Several near-best candidates under one ancestor: the ancestor is the article.
@@ -202,6 +203,18 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
         }
         if touched[sib as usize] && score[sib as usize] + bonus >= threshold {
             roots.push(sib);
+        } else if sn.has(super::dom::HAS_BLOCK) && sn.link_density() < 0.3 {
+            // A sibling too deep for its paragraphs to reach it: it belongs when it holds a
+            // strong candidate of its own (an article split into sections).
+            let end = sn.end;
+            let inner_best = candidates
+                .iter()
+                .filter(|&&c| c > sib && c < end)
+                .map(|&c| score[c as usize])
+                .fold(0.0f32, f32::max);
+            if inner_best >= (best_score * 0.4).max(threshold) {
+                roots.push(sib);
+            }
         } else if sn.tag == Tag::P
             || (matches!(sn.tag, Tag::Div | Tag::Section) && !sn.has(super::dom::HAS_BLOCK))
         {
