@@ -67,7 +67,7 @@ fn conditionally_dropped(dom: &Dom, i: u32, score: f32) -> bool {
     if weight as f32 + score < 0.0 {
         return true;
     }
-    if is_card_grid(dom, i) {
+    if is_card_grid(dom, i) || is_link_list(dom, i) {
         return true;
     }
     if n.commas >= 10 {
@@ -129,6 +129,27 @@ fn is_card_grid(dom: &Dom, i: u32) -> bool {
     kinds
         .iter()
         .any(|&(_, alike, cards)| alike >= 3 && alike * 10 >= kids * 6 && cards * 10 >= alike * 8)
+}
+
+/// A list of links to other stories: three or more short items, nearly all holding a link,
+/// with much of the list's text linked ("More great stories: ...").
+fn is_link_list(dom: &Dom, i: u32) -> bool {
+    let n = &dom.nodes[i as usize];
+    if !matches!(n.tag, Tag::Ul | Tag::Ol) || n.link_density() <= 0.35 {
+        return false;
+    }
+    let (mut items, mut linked) = (0u32, 0u32);
+    for c in dom.children(i) {
+        let cn = &dom.nodes[c as usize];
+        if cn.tag != Tag::Li {
+            continue;
+        }
+        items += 1;
+        if cn.link_chars > 0 {
+            linked += 1;
+        }
+    }
+    items >= 3 && linked * 10 >= items * 8 && n.chars / items < 120
 }
 
 fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {

@@ -48,6 +48,7 @@ pub const PHRASES: Phrases = Phrases {
         "schlagworte",
     ],
     contains: &["alle rechte vorbehalten"],
+    follows: &["folgen sie", "folgt uns", "abonnieren sie"],
     bylines: &["von", "verfasst von", "geschrieben von"],
     calendar: &[
         "januar",

@@ -178,6 +178,8 @@ pub const PHRASES: Phrases = Phrases {
         "share",
     ],
     contains: &[
+        "may be reached at",
+        "can be reached at",
         "all rights reserved",
         "getty images",
         "privacy policy",
@@ -186,6 +188,16 @@ pub const PHRASES: Phrases = Phrases {
         "terms of service",
         "sign up for our newsletter",
         "subscribe to our newsletter",
+    ],
+    follows: &[
+        "follow",
+        "like us",
+        "join us",
+        "find us",
+        "connect with us",
+        "subscribe to",
+        "sign up to",
+        "sign up for",
     ],
     bylines: &[
         "by",

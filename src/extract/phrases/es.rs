@@ -49,6 +49,7 @@ pub const PHRASES: Phrases = Phrases {
         "etiquetas",
     ],
     contains: &["todos los derechos reservados"],
+    follows: &["síguenos", "sigue a", "suscríbete a"],
     bylines: &["por", "publicado por", "escrito por"],
     calendar: &[
         "enero",

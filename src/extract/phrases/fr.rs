@@ -62,6 +62,12 @@ pub const PHRASES: Phrases = Phrases {
         "mots clés",
     ],
     contains: &["tous droits réservés"],
+    follows: &[
+        "suivez",
+        "rejoignez nous",
+        "abonnez vous à",
+        "retrouvez nous",
+    ],
     bylines: &["par", "publié par", "écrit par", "rédigé par"],
     calendar: &[
         "janvier",

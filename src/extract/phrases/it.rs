@@ -32,6 +32,7 @@ pub const PHRASES: Phrases = Phrases {
     ],
     labels: &["leggi anche", "foto", "video", "pubblicità", "tag"],
     contains: &["tutti i diritti riservati", "riproduzione riservata"],
+    follows: &["seguici", "segui", "iscriviti a"],
     bylines: &["di", "pubblicato da", "scritto da", "a cura di"],
     calendar: &[
         "gennaio",

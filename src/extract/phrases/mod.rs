@@ -28,6 +28,9 @@ pub struct Phrases {
     pub labels: &'static [&'static str],
     /// A short block containing this anywhere is boilerplate ("... All rights reserved").
     pub contains: &'static [&'static str],
+    /// Words that start an invitation to follow the site elsewhere ("Follow Newsbeat on
+    /// Instagram"): boilerplate when the block names a network (see `NETWORKS`).
+    pub follows: &'static [&'static str],
     /// Words that introduce a byline ("By Jane Doe", "Par Jean Dupont").
     pub bylines: &'static [&'static str],
     /// Months and weekdays, full and abbreviated.
@@ -73,7 +76,28 @@ pub fn normalize(text: &str) -> String {
 }
 
 /// Every language's phrases, indexed once.
+/// Social networks and channels a site asks its readers to follow it on.
+const NETWORKS: &[&str] = &[
+    "facebook",
+    "twitter",
+    "instagram",
+    "youtube",
+    "tiktok",
+    "linkedin",
+    "whatsapp",
+    "telegram",
+    "snapchat",
+    "pinterest",
+    "threads",
+    "bluesky",
+    "mastodon",
+    "newsletter",
+    "podcast",
+    "rss",
+];
+
 struct Index {
+    follows: HashSet<&'static str>,
     bylines: HashSet<&'static str>,
     dates: HashSet<&'static str>,
     date_markers: HashSet<&'static str>,
@@ -85,6 +109,7 @@ struct Index {
 }
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
+    follows: ALL.iter().flat_map(|p| p.follows.iter().copied()).collect(),
     bylines: ALL.iter().flat_map(|p| p.bylines.iter().copied()).collect(),
     dates: ALL.iter().flat_map(|p| p.dates.iter().copied()).collect(),
     date_markers: ALL
@@ -121,8 +146,20 @@ pub fn is_boilerplate(text: &str) -> bool {
         .match_indices(' ')
         .map(|(i, _)| &norm[..i])
         .chain(std::iter::once(norm.as_str()));
-    if prefixes.into_iter().any(|p| index.starts.contains(p)) {
+    if prefixes.clone().any(|p| index.starts.contains(p)) {
         return true;
+    }
+    // "Follow <us|name> on <network>": the network within a few words of the verb.
+    if let Some(verb) = prefixes.take(3).find(|p| index.follows.contains(p)) {
+        let skip = verb.split(' ').count();
+        if norm
+            .split(' ')
+            .skip(skip)
+            .take(5)
+            .any(|w| NETWORKS.contains(&w))
+        {
+            return true;
+        }
     }
     // The label form: the text up to the first ':' (or similar).
     if let Some(pos) = text.find([':', '|', '»', '›']) {
@@ -233,6 +270,7 @@ mod tests {
                 .chain(p.labels)
                 .chain(p.contains)
                 .chain(p.bylines)
+                .chain(p.follows)
                 .chain(p.calendar)
                 .chain(p.dates)
                 .chain(p.date_markers)
@@ -328,6 +366,9 @@ mod tests {
             "© 2024 The Daily News. All rights reserved.",
             "Abonnez-vous à notre newsletter",
             "Lesen Sie auch: Die Wahl in Thüringen",
+            "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+            "Have a tip? Amy Smith may be reached at asmith@example.com.",
+            "Suivez-nous sur Facebook",
         ] {
             assert!(is_boilerplate(t), "{t}");
         }
@@ -336,6 +377,7 @@ mod tests {
             "The photo: a man on a bridge, his back to the camera, looking at the river below him as the sun rises over the city and the traffic begins.",
             "Listen, he said, this is not over.",
             "Advertisement spending rose by 4% last year, the report said.",
+            "Follow the money, the senator said on Facebook.",
         ] {
             assert!(!is_boilerplate(t), "{t}");
         }

@@ -39,6 +39,7 @@ pub const PHRASES: Phrases = Phrases {
         "advertentie",
     ],
     contains: &["alle rechten voorbehouden"],
+    follows: &["volg", "volg ons", "abonneer"],
     bylines: &["door", "geschreven door"],
     calendar: &[
         "januari",

@@ -43,6 +43,7 @@ pub const PHRASES: Phrases = Phrases {
         "vídeo",
     ],
     contains: &["todos os direitos reservados"],
+    follows: &["siga", "sigam", "acompanhe", "assine"],
     bylines: &["por", "publicado por", "escrito por"],
     calendar: &[
         "janeiro",
