@@ -194,9 +194,11 @@ pub fn assemble(
         // Mostly link text, with little of its own: a teaser or a menu entry. (A list item
         // that is a linked headline plus a sentence of its own is content.)
         let own_text = b.chars.saturating_sub(b.link_chars);
+        // Headlines do not end with a full stop; a sentence with a long link in it does.
+        let sentence = b.text.ends_with(['.', '!', '?', '…']) && b.text.contains(' ');
         let too_linky = own_text < 40
             && match kind {
-                BlockKind::Paragraph | BlockKind::Quote => ld > 0.6,
+                BlockKind::Paragraph | BlockKind::Quote => ld > if sentence { 0.85 } else { 0.6 },
                 BlockKind::ListItem | BlockKind::Heading => ld > 0.5,
             };
         if too_linky {
