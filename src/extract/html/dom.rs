@@ -253,7 +253,7 @@ impl<'a> Dom<'a> {
         let mut stack: Vec<u32> = Vec::with_capacity(64);
         // Root of the subtree being skipped.
         let mut skip: Option<ego_tree::NodeId> = None;
-        let mut buf = String::new();
+        let mut classifier = hints::Classifier::default();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(n) => match n.value() {
@@ -268,7 +268,7 @@ impl<'a> Dom<'a> {
                             continue;
                         }
                         let tag = Tag::of(name);
-                        let (flags, weight) = hints::classify(e, tag, &mut buf);
+                        let (flags, weight) = classifier.classify(e, tag);
                         let parent = stack.last().copied().unwrap_or(NONE);
                         let idx = nodes.len() as u32;
                         nodes.push(Node {

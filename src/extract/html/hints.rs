@@ -2,11 +2,13 @@
 //!
 //! Pages name their boilerplate ("share-bar", "related-articles", "newsletter-signup",
 //! "cookie-consent") and their content ("article-body", "story", "entry-content"). One
-//! Aho-Corasick pass over the lowercased class and id finds every pattern; short, ambiguous
-//! patterns ("ad", "nav", "tags") only count as whole words. Content words protect an element
+//! case-insensitive Aho-Corasick pass over a name finds every pattern; short, ambiguous
+//! patterns ("ad", "nav", "tags") only count as whole words. Each class name is judged on its
+//! own (and remembered); the element gets what its names say together. Content words protect an element
 //! from the weak boilerplate patterns only (a "header-content" is not a site header, but a
 //! "related-content" is still related links).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -308,11 +310,12 @@ static MATCHER: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     // Building from fixed literals cannot fail; should it ever, hints are simply not used.
     AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .ascii_case_insensitive(true)
         .build(PATTERNS.iter().map(|p| p.text))
         .ok()
 });
 
-#[derive(Default, Clone, Copy)]
+#[derive(Default, Clone, Copy, PartialEq, Eq)]
 struct Found {
     strong: bool,
     weak: bool,
@@ -353,6 +356,25 @@ fn scan(hay: &str) -> Found {
     f
 }
 
+impl Found {
+    fn merge(&mut self, o: Found) {
+        self.strong |= o.strong;
+        self.weak |= o.weak;
+        self.layout |= o.layout;
+        self.caption |= o.caption;
+        self.negative |= o.negative;
+        self.positive |= o.positive;
+        self.headline |= o.headline;
+    }
+}
+
+/// Classifies elements, remembering what each class name says (pages repeat the same class
+/// names on hundreds of elements).
+#[derive(Default)]
+pub struct Classifier<'a> {
+    tokens: HashMap<&'a str, Found>,
+}
+
 /// Class names that file the page under a category or tag ("tag-business", "category-ads",
 /// WordPress's post classes): they name the topic, not the element's role.
 fn is_taxonomy(token: &str) -> bool {
@@ -379,56 +401,61 @@ fn is_taxonomy(token: &str) -> bool {
         .any(|p| lower.len() > p.len() && lower[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
 }
 
-/// Flags and readability-style weight of an element, from its class, id, role and microdata.
-/// `buf` is scratch space.
-pub fn classify(e: &Element, tag: Tag, buf: &mut String) -> (u16, i16) {
-    buf.clear();
-    let mut flags = 0u16;
-    for (k, v) in e.attrs() {
-        match k {
-            "class" | "id" => {
-                for token in v.split_ascii_whitespace() {
-                    if is_taxonomy(token) {
-                        continue;
-                    }
-                    buf.push(' ');
-                    for ch in token.chars() {
-                        buf.push(ch.to_ascii_lowercase());
-                    }
-                }
-            }
-            "role" => match v.trim() {
-                "navigation" | "complementary" | "banner" | "contentinfo" | "menu" | "menubar"
-                | "search" | "dialog" | "alertdialog" | "toolbar" | "tablist" | "alert" => {
-                    flags |= JUNK_HINT
-                }
-                "main" | "article" => flags |= POSITIVE_HINT,
-                _ => {}
-            },
-            "itemprop" => {
-                for prop in v.split_ascii_whitespace() {
-                    match prop {
-                        "articleBody" | "reviewBody" => flags |= ARTICLE_BODY,
-                        "headline" => flags |= HEADLINE_HINT,
-                        "author" | "creator" | "datePublished" | "dateModified" | "publisher"
-                        | "comment" => flags |= JUNK_HINT,
-                        "caption" | "copyrightHolder" | "copyrightNotice" => {
-                            flags |= JUNK_HINT | CAPTION_HINT
-                        }
-                        _ => {}
-                    }
-                }
-            }
-            _ => {}
+impl<'a> Classifier<'a> {
+    fn token(&mut self, token: &'a str) -> Found {
+        if is_taxonomy(token) {
+            return Found::default();
         }
+        *self.tokens.entry(token).or_insert_with(|| scan(token))
     }
+
+    /// Flags and readability-style weight of an element, from its class, id, role and
+    /// microdata.
+    pub fn classify(&mut self, e: &'a Element, tag: Tag) -> (u16, i16) {
+        let mut flags = 0u16;
+        let mut f = Found::default();
+        // The root's classes describe the page (its template, its topic), not an element.
+        let root = matches!(tag, Tag::Html | Tag::Body);
+        for (k, v) in e.attrs() {
+            match k {
+                "class" if !root => {
+                    for token in v.split_ascii_whitespace() {
+                        f.merge(self.token(token));
+                    }
+                }
+                "id" if !root => f.merge(scan(v)),
+                "role" => match v.trim() {
+                    "navigation" | "complementary" | "banner" | "contentinfo" | "menu"
+                    | "menubar" | "search" | "dialog" | "alertdialog" | "toolbar" | "tablist"
+                    | "alert" => flags |= JUNK_HINT,
+                    "main" | "article" => flags |= POSITIVE_HINT,
+                    _ => {}
+                },
+                "itemprop" => {
+                    for prop in v.split_ascii_whitespace() {
+                        match prop {
+                            "articleBody" | "reviewBody" => flags |= ARTICLE_BODY,
+                            "headline" => flags |= HEADLINE_HINT,
+                            "author" | "creator" | "datePublished" | "dateModified"
+                            | "publisher" | "comment" => flags |= JUNK_HINT,
+                            "caption" | "copyrightHolder" | "copyrightNotice" => {
+                                flags |= JUNK_HINT | CAPTION_HINT
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let (flags, weight) = apply(f, flags, tag);
+        (flags, weight)
+    }
+}
+
+fn apply(f: Found, mut flags: u16, tag: Tag) -> (u16, i16) {
     let mut weight = 0i16;
-    // The root's classes describe the page (its template, its topic), not an element.
-    if matches!(tag, Tag::Html | Tag::Body) {
-        buf.clear();
-    }
-    if !buf.is_empty() {
-        let f = scan(buf);
+    if f != Found::default() {
         if f.positive {
             weight += 25;
             flags |= POSITIVE_HINT;
@@ -474,7 +501,7 @@ mod tests {
         let Some(el) = el else {
             return (0, 0);
         };
-        classify(el.value(), Tag::Div, &mut String::new())
+        Classifier::default().classify(el.value(), Tag::Div)
     }
 
     #[test]

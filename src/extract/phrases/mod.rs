@@ -129,7 +129,7 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| Index {
 
 /// True when a block of text is page furniture in one of the known languages.
 pub fn is_boilerplate(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(SHORT_WORDS + 1).count();
     if words == 0 || words > SHORT_WORDS {
         return false;
     }
@@ -180,7 +180,7 @@ pub fn is_boilerplate(text: &str) -> bool {
 /// A byline on its own: "By Jane Doe", "Par Jean Dupont · 12 mars" (a short block that starts
 /// with a byline word followed by a capitalized name, and is not a sentence).
 pub fn is_byline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(13).count();
     if !(2..=12).contains(&words) || text.trim_end().ends_with(['.', '!', '?', ':']) {
         return false;
     }
@@ -218,7 +218,7 @@ fn is_numeric_date(word: &str) -> bool {
 /// "Mis à jour le 3 juin". Only numbers and date words, with a month, a weekday, a marker word
 /// or a numeric date among them.
 pub fn is_dateline(text: &str) -> bool {
-    let words = text.split_whitespace().count();
+    let words = text.split_whitespace().take(17).count();
     if words == 0 || words > 16 {
         return false;
     }
