@@ -179,11 +179,15 @@ pub fn strip_site(title: &str, site: Option<&str>) -> String {
         }
         if let Some(pos) = title.find(sep) {
             let (head, tail) = (&title[..pos], &title[pos + sep.len()..]);
-            if site_c
+            let head_is_site = site_c
                 .as_deref()
-                .is_some_and(|s| comparable(head) == s && tail.split_whitespace().count() >= 2)
-            {
-                return tail.trim().to_string();
+                .is_some_and(|s| comparable(head) == s && tail.split_whitespace().count() >= 2);
+            // "Opinion | Headline": a section label before the headline.
+            let head_is_label = *sep == " | "
+                && head.split_whitespace().count() <= 2
+                && tail.split_whitespace().count() >= 4;
+            if head_is_site || head_is_label {
+                return strip_site(tail.trim(), site);
             }
         }
     }
@@ -352,11 +356,15 @@ pub fn published(dom: &Dom, ld: &LinkedData) -> Option<String> {
 }
 
 pub fn site_name(dom: &Dom, ld: &LinkedData) -> Option<String> {
-    meta(
-        dom,
-        &["og:site_name", "application-name", "al:ios:app_name"],
-    )
-    .or_else(|| ld.publisher.clone())
+    [
+        meta(dom, &["og:site_name"]),
+        meta(dom, &["application-name"]),
+        ld.publisher.clone(),
+        meta(dom, &["al:ios:app_name"]),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|s| !s.contains("://") && s.chars().count() <= 80)
 }
 
 /// The page's language: `<html lang>`, then the HTTP header, then `<meta>` declarations and
@@ -410,6 +418,10 @@ mod tests {
             "Kenya sends more troops"
         );
         assert_eq!(strip_site("Short - Thing", None), "Short - Thing");
+        assert_eq!(
+            strip_site("Opinion | Republicans Are Following Trump to Nowhere", None),
+            "Republicans Are Following Trump to Nowhere"
+        );
     }
 
     #[test]
