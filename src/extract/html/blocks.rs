@@ -62,6 +62,8 @@ struct Frame {
     end: u32,
     block: bool,
     ctx: Ctx,
+    /// Index in the stack of the innermost block frame at or below this one.
+    owner: Option<usize>,
 }
 
 #[derive(Default)]
@@ -141,11 +143,17 @@ pub fn segment(dom: &Dom, strict: bool) -> Vec<TextBlock> {
                 if node.has(CAPTION_HINT) {
                     c.caption = true;
                 }
+                let owner = if block {
+                    Some(stack.len())
+                } else {
+                    stack.last().and_then(|f| f.owner)
+                };
                 stack.push(Frame {
                     node: i,
                     end: node.end,
                     block,
                     ctx: c,
+                    owner,
                 });
             }
         }
@@ -169,10 +177,14 @@ fn flush(dom: &Dom, stack: &[Frame], run: &mut Run, out: &mut Vec<TextBlock>) {
     }
     // The innermost open block is the owner; the run's context is the owner's (inline
     // frames above it, such as a link the run ended in, do not decide the kind).
-    let owner_frame = stack.iter().rev().find(|f| f.block);
+    let owner_frame = stack
+        .last()
+        .and_then(|f| f.owner)
+        .and_then(|i| stack.get(i));
     let owner = owner_frame.map(|f| f.node).unwrap_or(NONE);
     let ctx = owner_frame.map(|f| f.ctx).unwrap_or_default();
-    let caption = stack.iter().any(|f| f.ctx.caption);
+    // Inherited downwards, so the innermost frame knows.
+    let caption = stack.last().is_some_and(|f| f.ctx.caption);
     let kind = if ctx.heading > 0 {
         Kind::Heading(ctx.heading)
     } else if ctx.quote {

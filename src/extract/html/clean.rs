@@ -34,6 +34,7 @@ fn dropped_ranges(dom: &Dom, region: &Region, strict: bool) -> Vec<(u32, u32)> {
             }
         }
     }
+    out.sort_unstable();
     out
 }
 
@@ -152,8 +153,10 @@ fn is_link_list(dom: &Dom, i: u32) -> bool {
     items >= 3 && linked * 10 >= items * 8 && n.chars / items < 120
 }
 
+/// True when `i` falls in one of `ranges` (sorted, disjoint half-open ranges).
 fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {
-    ranges.iter().any(|&(s, e)| i >= s && i < e)
+    let after = ranges.partition_point(|&(start, _)| start <= i);
+    after > 0 && i < ranges[after - 1].1
 }
 
 fn comparable(s: &str) -> String {
@@ -172,10 +175,17 @@ pub fn assemble(
     title: Option<&str>,
 ) -> Vec<Block> {
     let dropped = dropped_ranges(dom, region, strict);
+    // The roots as sorted, disjoint ranges (siblings, or one root).
+    let mut roots: Vec<(u32, u32)> = region
+        .roots
+        .iter()
+        .map(|&r| (r, dom.nodes[r as usize].end))
+        .collect();
+    roots.sort_unstable();
     let title_c = title.map(comparable).unwrap_or_default();
     let mut out: Vec<(Block, bool)> = Vec::new();
     for b in blocks {
-        if b.owner == NONE || !region.roots.iter().any(|&r| dom.contains(r, b.owner)) {
+        if b.owner == NONE || !in_ranges(&roots, b.owner) {
             continue;
         }
         if in_ranges(&dropped, b.first) || b.caption {

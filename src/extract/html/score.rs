@@ -209,6 +209,7 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
             let end = sn.end;
             let inner_best = candidates
                 .iter()
+                .take(64)
                 .filter(|&&c| c > sib && c < end)
                 .map(|&c| score[c as usize])
                 .fold(0.0f32, f32::max);
