@@ -153,6 +153,30 @@ fn is_link_list(dom: &Dom, i: u32) -> bool {
     items >= 3 && linked * 10 >= items * 8 && n.chars / items < 120
 }
 
+/// A block that is mostly web or mail addresses ("paul@example.com", "More: https://...") or
+/// leaked CMS shortcodes ("[button link=...]Send us[/button]"): nothing to read aloud.
+fn is_address_line(text: &str) -> bool {
+    if text.starts_with('[') && text.contains("[/") {
+        return true;
+    }
+    let mut words = 0usize;
+    let mut address_chars = 0usize;
+    for w in text.split_whitespace() {
+        words += 1;
+        if words > 25 {
+            return false;
+        }
+        let is_address = w.contains("://")
+            || w.starts_with("www.")
+            || (w.contains('@') && w.contains('.') && !w.starts_with('@'));
+        if is_address {
+            address_chars += w.len();
+        }
+    }
+    let other = text.len().saturating_sub(address_chars) - words.saturating_sub(1);
+    address_chars * 10 > text.len() * 3 && other < 12
+}
+
 /// True when `i` falls in one of `ranges` (sorted, disjoint half-open ranges).
 fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {
     let after = ranges.partition_point(|&(start, _)| start <= i);
@@ -222,7 +246,7 @@ pub fn assemble(
                 continue;
             }
         }
-        if phrases::is_boilerplate(&b.text) {
+        if phrases::is_boilerplate(&b.text) || is_address_line(&b.text) {
             continue;
         }
         if matches!(b.kind, Kind::Paragraph | Kind::Item)

@@ -4,6 +4,10 @@ use super::Phrases;
 
 pub const PHRASES: Phrases = Phrases {
     blocks: &[
+        "text size",
+        "font size",
+        "print this article",
+        "share your thoughts",
         "advertisement",
         "advertisements",
         "advert",
@@ -112,6 +116,17 @@ pub const PHRASES: Phrases = Phrases {
         "getty images",
     ],
     starts: &[
+        "like this story",
+        "share your thoughts",
+        "join our",
+        "join the conversation",
+        "subscribe to",
+        "additional reporting by",
+        "reporting by",
+        "editing by",
+        "get the app",
+        "download the app",
+        "click here",
         "listen to this article",
         "listen to this story",
         "sign up for",
@@ -178,6 +193,13 @@ pub const PHRASES: Phrases = Phrases {
         "share",
     ],
     contains: &[
+        "contributed to this report",
+        "contributed reporting",
+        "click here to",
+        "click here for",
+        "sign up for our",
+        "sign up for the",
+        "for more information visit",
         "may be reached at",
         "can be reached at",
         "all rights reserved",

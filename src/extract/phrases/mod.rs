@@ -13,9 +13,11 @@ mod de;
 mod en;
 mod es;
 mod fr;
+mod id;
 mod it;
 mod nl;
 mod pt;
+mod ru;
 
 /// One language's boilerplate phrases.
 pub struct Phrases {
@@ -51,6 +53,8 @@ const ALL: &[&Phrases] = &[
     &it::PHRASES,
     &pt::PHRASES,
     &nl::PHRASES,
+    &id::PHRASES,
+    &ru::PHRASES,
 ];
 
 /// Blocks longer than this (in words) are never judged by phrases: a paragraph that starts
