@@ -9,6 +9,7 @@
 //! "related-content" is still related links).
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -372,7 +373,31 @@ impl Found {
 /// names on hundreds of elements).
 #[derive(Default)]
 pub struct Classifier<'a> {
-    tokens: HashMap<&'a str, Found>,
+    tokens: HashMap<&'a str, Found, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: class names are short, and SipHash's DoS resistance buys nothing for a cache that
+/// lives for one page.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
 }
 
 /// Class names that file the page under a category or tag ("tag-business", "category-ads",
@@ -403,10 +428,13 @@ fn is_taxonomy(token: &str) -> bool {
 
 impl<'a> Classifier<'a> {
     fn token(&mut self, token: &'a str) -> Found {
-        if is_taxonomy(token) {
-            return Found::default();
-        }
-        *self.tokens.entry(token).or_insert_with(|| scan(token))
+        *self.tokens.entry(token).or_insert_with(|| {
+            if is_taxonomy(token) {
+                Found::default()
+            } else {
+                scan(token)
+            }
+        })
     }
 
     /// Flags and readability-style weight of an element, from its class, id, role and

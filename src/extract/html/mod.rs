@@ -18,6 +18,7 @@ mod clean;
 mod dom;
 mod hints;
 mod meta;
+mod prescan;
 mod score;
 
 use scraper::Html;
@@ -31,7 +32,7 @@ use dom::Dom;
 const MIN_CHARS: usize = 500;
 
 pub fn extract(input: &Input) -> Article {
-    let doc = Html::parse_document(input.text);
+    let doc = Html::parse_document(&prescan::strip_raw_text(input.text));
     let dom = Dom::build(&doc);
     let ld = meta::LinkedData::parse(&dom.head.jsonld);
     let site_name = meta::site_name(&dom, &ld);
