@@ -433,6 +433,18 @@ fn json_ld_article_body_is_not_trusted_blindly() {
 }
 
 #[test]
+fn json_ld_article_body_fills_in_for_a_paywalled_page() {
+    let full = format!("{P1}\n{P2}\n{P3}\n{P1}\n{P2}\n{P3}");
+    let a = html(&format!(
+        "<html><head><script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",         \"articleBody\":{}}}</script></head><body><article><p>The council met on Tuesday          evening to discuss the new budget.</p><div class=\"paywall\"><p>Subscribe to read          the rest of this story.</p></div></article></body></html>",
+        serde_json::Value::String(full.replace("’", "&#8217;"))
+    ));
+    assert_eq!(a.blocks.len(), 6, "{:?}", a.blocks);
+    assert_eq!(a.blocks[0].text, P1);
+    assert!(!body(&a).contains("Subscribe"));
+}
+
+#[test]
 fn a_page_with_text_never_comes_out_empty() {
     let a = html("<html><body>Just one short line of text.</body></html>");
     assert_eq!(body(&a), "Just one short line of text.");

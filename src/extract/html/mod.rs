@@ -68,10 +68,19 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
             best = relaxed;
         }
     }
+    // The declared body, when the page shows much less of it (a paywall, a page built by
+    // scripts): never trusted over a page that reads like the article.
+    if let Some(declared) = ld.body.as_deref().map(linked_data_blocks)
+        && chars(&best) < 2 * MIN_CHARS
+        && chars(&declared) > 2 * chars(&best)
+    {
+        return declared;
+    }
     if !best.is_empty() {
         return best;
     }
-    // No region at all: whatever readable blocks the page has.
+    // No region at all: whatever readable blocks the page has, then even those with
+    // boilerplate names.
     let body = dom.body();
     let whole = score::Region {
         roots: vec![body],
@@ -83,17 +92,75 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
     if !all.is_empty() {
         return all;
     }
-    if let Some(text) = &ld.body {
-        let from_ld = paragraphs(text);
-        if !from_ld.is_empty() {
-            return from_ld;
-        }
+    let all = clean::assemble(dom, &blocks::segment(dom, false), &whole, false, title);
+    if !all.is_empty() {
+        return all;
     }
     ["og:description", "description", "twitter:description"]
         .iter()
         .find_map(|k| dom.head.meta(k))
         .map(paragraphs)
         .unwrap_or_default()
+}
+
+/// A JSON-LD `articleBody` as blocks: plain text (one paragraph per line, entities decoded),
+/// or HTML, which some sites put there, read as a page of its own.
+fn linked_data_blocks(text: &str) -> Vec<Block> {
+    if !(text.contains("</") || text.contains("<br") || text.contains("<p")) {
+        return paragraphs(&decode_entities(text));
+    }
+    let doc = Html::parse_document(text);
+    let dom = Dom::build(&doc);
+    let body = dom.body();
+    let whole = score::Region {
+        roots: vec![body],
+        top: body,
+        ranked: Vec::new(),
+        scores: vec![0.0; dom.nodes.len()],
+    };
+    clean::assemble(&dom, &blocks::segment(&dom, false), &whole, false, None)
+}
+
+/// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+            let name = &rest[1..end];
+            let c = match name {
+                "amp" => Some('&'),
+                "lt" => Some('<'),
+                "gt" => Some('>'),
+                "quot" => Some('"'),
+                "apos" => Some('\''),
+                "nbsp" => Some('\u{a0}'),
+                _ => {
+                    let num = name.strip_prefix('#')?;
+                    let code = match num.strip_prefix(['x', 'X']) {
+                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                        None => num.parse().ok()?,
+                    };
+                    char::from_u32(code)
+                }
+            }?;
+            Some((c, end))
+        });
+        match decoded {
+            Some((c, end)) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Plain text (one paragraph per line) as paragraph blocks.
@@ -153,4 +220,20 @@ pub fn explain(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities_in_declared_bodies() {
+        assert_eq!(
+            decode_entities("Europa&apos;s &amp; &#233;t&#xE9; &bogus; a&b"),
+            "Europa's & été &bogus; a&b"
+        );
+        let blocks = linked_data_blocks("<body><p>One &amp; two.</p><p>Three.</p></body>");
+        let texts: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["One & two.", "Three."]);
+    }
 }
