@@ -349,6 +349,21 @@ fn captions_and_photo_credits_left_out() {
 }
 
 #[test]
+fn bylines_datelines_and_reading_times_left_out() {
+    let a = html(&page(
+        "",
+        "<p class=\"meta\">By Ann Lee</p><p>Published 12 March 2024, 10:04 GMT</p>\
+         <p>Updated: 5 hours ago</p><p>4 min read</p>",
+    ));
+    assert_clean(&a, &["Ann Lee", "Published", "Updated", "min read"]);
+    let a = html(&page(
+        "",
+        "<p>Par Hélène Lacroix</p><p>Publié le 7 juillet 2025 à 6 h 15</p>",
+    ));
+    assert_clean(&a, &["Lacroix", "Publié"]);
+}
+
+#[test]
 fn comments_left_out() {
     let a = html(&format!(
         "<html><body><article><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>\
