@@ -66,7 +66,7 @@ impl Script {
             .map(|b| ScriptBlock {
                 kind: b.kind,
                 text: b.text.clone(),
-                sentences: segment::sentences(&b.text, &lang)
+                sentences: segment::utterances(&b.text, &lang)
                     .into_iter()
                     .map(|r| {
                         let text = b.text[r.clone()].to_string();
