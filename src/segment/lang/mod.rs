@@ -13,6 +13,10 @@ mod it;
 mod nl;
 mod pt;
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
 /// What a word followed by a period is, and so when that period ends a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Abbr {
@@ -55,14 +59,58 @@ pub struct Rules {
     pub time_followers: &'static [&'static str],
     /// Prepositions that open a sentence with a time ("At 5 a.m. ..."), lowercase, sorted.
     pub intro_words: &'static [&'static str],
+    /// A hash index of `abbreviations`, built on first use (looked up at every period).
+    pub index: OnceLock<AbbrIndex>,
+}
+
+/// Abbreviations by their bytes, with a cheap length filter in front.
+#[derive(Debug)]
+pub struct AbbrIndex {
+    map: HashMap<&'static [u8], Abbr, BuildHasherDefault<Fnv>>,
+    max_len: usize,
 }
 
 impl Rules {
     pub fn abbreviation(&self, lower: &str) -> Option<Abbr> {
-        self.abbreviations
-            .binary_search_by(|(k, _)| (*k).cmp(lower))
-            .ok()
-            .map(|i| self.abbreviations[i].1)
+        let index = self.index.get_or_init(|| AbbrIndex {
+            map: self
+                .abbreviations
+                .iter()
+                .map(|(k, v)| (k.as_bytes(), *v))
+                .collect(),
+            max_len: self
+                .abbreviations
+                .iter()
+                .map(|(k, _)| k.len())
+                .max()
+                .unwrap_or(0),
+        });
+        if lower.len() > index.max_len {
+            return None;
+        }
+        index.map.get(lower.as_bytes()).copied()
+    }
+}
+
+/// FNV-1a: a fast hash for short keys (abbreviations are a few bytes).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
