@@ -26,6 +26,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::Success)
         }
         Some(Command::Voices(args)) => Ok(listen::commands::voices::run(&args)),
+        Some(Command::Sentences(args)) => Ok(listen::commands::sentences::run(&args)),
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
         None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),
     }

@@ -55,8 +55,9 @@ const STARTERS: &[&str] = &[
     "durch", "ein", "eine", "einen", "einer", "er", "es", "für", "gestern", "heute", "hier",
     "ich", "ihr", "ihre", "im", "in", "ja", "jetzt", "kein", "keine", "man", "mehr", "mit",
     "morgen", "nach", "nein", "nicht", "noch", "nun", "ob", "oder", "schließlich", "sein",
-    "seine", "seit", "sie", "so", "später", "trotzdem", "um", "und", "unser", "viele", "vor",
-    "was", "weil", "wenn", "wer", "wie", "wir", "wo", "zudem", "zum", "zunächst", "zur", "zuvor",
+    "seine", "seit", "sie", "so", "später", "trotzdem", "um", "und", "unser", "viele", "von",
+    "vor", "was", "weil", "wenn", "wer", "wie", "wir", "wo", "zudem", "zum", "zunächst", "zur",
+    "zuvor",
 ];
 
 #[rustfmt::skip]

@@ -25,7 +25,7 @@ const ABBREVIATIONS: &[(&str, Abbr)] = &[
     ("dr", Title), ("dra", Title), ("dña", Title), ("ee", Inline), ("ee.uu", End), ("ej", Inline),
     ("ene", Month), ("etc", End), ("ext", Inline), ("feb", Month), ("fr", Title), ("gral", Title),
     ("hnos", End), ("hs", Inline), ("ing", Title), ("jue", End), ("jul", Month), ("jun", Month),
-    ("km", End), ("lcda", Title), ("lcdo", Title), ("lic", Title), ("lun", End), ("mar", Month),
+    ("lcda", Title), ("lcdo", Title), ("lic", Title), ("lun", End), ("mar", Month),
     ("may", Month), ("min", End), ("mié", End), ("mons", Title), ("máx", Inline), ("mín", Inline),
     ("no", Inline), ("nov", Month), ("n°", Inline), ("nº", Inline), ("núm", Inline),
     ("oct", Month), ("p", Inline), ("prof", Title), ("profa", Title), ("prov", Inline),

@@ -39,8 +39,8 @@ const STARTERS: &[&str] = &[
     "ainsi", "alors", "après", "au", "aujourd'hui", "aussi", "aux", "avec", "c'est", "ce", "cela",
     "celle", "celui", "cependant", "ces", "cet", "cette", "chaque", "comme", "comment", "dans",
     "de", "demain", "depuis", "des", "donc", "du", "elle", "elles", "en", "enfin", "ensuite",
-    "et", "hier", "il", "ils", "j'ai", "je", "l'", "la", "le", "les", "leur", "leurs", "lors",
-    "mais", "ne", "non", "nous", "on", "or", "ou", "oui", "où", "par", "pas", "plus", "pour",
-    "pourquoi", "pourtant", "puis", "quand", "que", "qui", "sa", "sans", "se", "selon", "ses",
-    "si", "son", "sur", "tous", "tout", "un", "une", "vous", "à",
+    "entre", "et", "hier", "il", "ils", "j'ai", "je", "l'", "la", "le", "les", "leur", "leurs",
+    "lors", "mais", "ne", "non", "nous", "on", "or", "ou", "oui", "où", "par", "pas", "plus",
+    "pour", "pourquoi", "pourtant", "puis", "quand", "que", "qui", "sa", "sans", "se", "selon",
+    "ses", "si", "son", "sur", "tous", "tout", "un", "une", "vous", "à",
 ];
