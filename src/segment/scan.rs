@@ -150,7 +150,7 @@ impl Scanner<'_, '_> {
             }
             j += 1;
         }
-        let line = self.text[self.line_start.max(self.start)..i].trim();
+        let line = self.text[self.line_start..i].trim();
         self.line_start = j;
         if breaks >= 2 {
             self.cut(i);

@@ -43,6 +43,10 @@ impl Out {
             self.start_copy(src);
             self.text.push(' ');
             self.copy_end = src + c.len_utf8();
+            if c.len_utf8() != 1 {
+                // A wider space became ' ': what follows starts a new piece of the map.
+                self.copying = false;
+            }
             return;
         }
         if self.dropped
@@ -474,7 +478,31 @@ impl Normalizer<'_> {
     }
 
     fn time(&self, num: &Num, t: &Tables) -> Rule {
-        let hour = num.small_int().filter(|h| *h <= 24 && num.raw.len() <= 2)?;
+        if num.grouped || num.int.len() > 2 {
+            return None;
+        }
+        let hour = num.int.parse::<u64>().ok().filter(|h| *h <= 24)?;
+        // German "9.00 Uhr": the minutes were read as decimals.
+        if t.lang == "de"
+            && let Some(f) = num.frac.as_deref().filter(|f| f.len() == 2)
+        {
+            let m: u64 = f.parse().ok().filter(|m| *m < 60)?;
+            let k = skip_spaces(self.t, num.end);
+            if !(self.t[k..].starts_with("Uhr") && !next_is_letter(self.t, k + 3)) {
+                return None;
+            }
+            return Some((
+                k + 3,
+                if m == 0 {
+                    format!("{hour} Uhr")
+                } else {
+                    format!("{hour} Uhr {m}")
+                },
+            ));
+        }
+        if num.frac.is_some() {
+            return None;
+        }
         let b = self.t.as_bytes();
         let e = num.end;
         let two_digits = |p: usize| {
@@ -679,7 +707,7 @@ impl Normalizer<'_> {
                 if !(month || noun || (before && next.starts_with(char::is_uppercase))) {
                     return None;
                 }
-                let ending = if matches!(prev.as_str(), "der" | "die" | "das") && !month {
+                let ending = if matches!(prev.as_str(), "der" | "die" | "das") {
                     "e"
                 } else {
                     "en"
@@ -723,7 +751,15 @@ impl Normalizer<'_> {
         // not as an article or a word: "5 m tall" is fine, "a 5 m" too.
         let _ = sym;
         let unit = if num.is_one() { one } else { many };
-        Some((j + sym.len(), format!("{} {unit}", num.spoken(t.lang))))
+        let mut end = j + sym.len();
+        // "5 ft. tall": the unit's own period goes with it.
+        if self.t[end..].starts_with('.')
+            && !sym.ends_with('.')
+            && next_word(self.t, end + 1).starts_with(char::is_lowercase)
+        {
+            end += 1;
+        }
+        Some((end, format!("{} {unit}", num.spoken(t.lang))))
     }
 
     fn year_context(&self, i: usize, e: usize) -> bool {
