@@ -488,7 +488,7 @@ impl Normalizer<'_> {
         {
             let m: u64 = f.parse().ok().filter(|m| *m < 60)?;
             let k = skip_spaces(self.t, num.end);
-            if !(self.t[k..].starts_with("Uhr") && !next_is_letter(self.t, k + 3)) {
+            if !self.t[k..].starts_with("Uhr") || next_is_letter(self.t, k + 3) {
                 return None;
             }
             return Some((
