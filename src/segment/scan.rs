@@ -348,7 +348,14 @@ impl Scanner<'_, '_> {
         let starter = || next.class == Class::Upper && self.is_starter(next.word);
         match kind {
             Some(Abbr::Title) | Some(Abbr::Inline) => return false,
-            Some(Abbr::End) => return next.class != Class::Upper || starter(),
+            // "Berliner Str. 5", "Inc. 2024" go on; "etc. The" ends.
+            Some(Abbr::End) => {
+                return match next.class {
+                    Class::Upper => starter(),
+                    Class::Digit => false,
+                    _ => true,
+                };
+            }
             Some(Abbr::Month) => {
                 return match next.class {
                     Class::Digit => false,
@@ -394,6 +401,10 @@ impl Scanner<'_, '_> {
             };
         }
         if word.as_bytes()[word.len() - 1].is_ascii_digit() {
+            // "1. This is a list item": a number opening the sentence is its marker.
+            if ws == self.start && word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
             return !(self.rules.ordinal_dot && self.ordinal(word, ws, next));
         }
         true
