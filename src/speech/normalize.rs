@@ -731,6 +731,21 @@ impl Normalizer<'_> {
                 let w = numbers::es_ordinal(v, fem)?;
                 Some((e + len, w))
             }
+            "fr" => {
+                // "21e siècle", "2e", "3ème", "1er", "1re"
+                let v = num.small_int().filter(|_| num.raw.len() <= 2)?;
+                let rest = &self.t[e..];
+                let len = ["ème", "eme", "er", "re", "e"]
+                    .into_iter()
+                    .find(|s| rest.starts_with(s) && !next_is_letter(self.t, e + s.len()))?
+                    .len();
+                let w = if v == 1 && rest.starts_with("re") {
+                    "première".to_string()
+                } else {
+                    numbers::fr_ordinal(v)
+                };
+                Some((e + len, w))
+            }
             _ => None,
         }
     }

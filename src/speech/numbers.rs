@@ -197,6 +197,68 @@ pub fn de_ordinal(n: u64, ending: &str) -> String {
     format!("{stem}t{ending}")
 }
 
+/// French cardinal words for 0..=99 (others as digits).
+pub fn fr_cardinal(n: u64) -> String {
+    const ONES: [&str; 17] = [
+        "zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix",
+        "onze", "douze", "treize", "quatorze", "quinze", "seize",
+    ];
+    const TENS: [&str; 7] = [
+        "",
+        "",
+        "vingt",
+        "trente",
+        "quarante",
+        "cinquante",
+        "soixante",
+    ];
+    match n {
+        0..=16 => ONES[n as usize].to_string(),
+        17..=19 => format!("dix-{}", ONES[(n - 10) as usize]),
+        20..=69 => {
+            let (t, u) = (TENS[(n / 10) as usize], n % 10);
+            match u {
+                0 => t.to_string(),
+                1 => format!("{t} et un"),
+                _ => format!("{t}-{}", ONES[u as usize]),
+            }
+        }
+        70..=79 => {
+            if n == 71 {
+                "soixante et onze".to_string()
+            } else {
+                format!("soixante-{}", fr_cardinal(n - 60))
+            }
+        }
+        80 => "quatre-vingts".to_string(),
+        81..=99 => format!("quatre-vingt-{}", fr_cardinal(n - 80)),
+        _ => n.to_string(),
+    }
+}
+
+/// French ordinal words: 1 "premier", 17 "dix-septième", 21 "vingt et unième".
+pub fn fr_ordinal(n: u64) -> String {
+    if n == 1 {
+        return "premier".to_string();
+    }
+    if n > 99 {
+        return format!("{n}e");
+    }
+    let c = fr_cardinal(n);
+    let stem = if let Some(s) = c.strip_suffix("cinq") {
+        format!("{s}cinqu")
+    } else if let Some(s) = c.strip_suffix("neuf") {
+        format!("{s}neuv")
+    } else if let Some(s) = c.strip_suffix("vingts") {
+        format!("{s}vingt")
+    } else if let Some(s) = c.strip_suffix('e') {
+        s.to_string()
+    } else {
+        c
+    };
+    format!("{stem}ième")
+}
+
 /// Spanish ordinals 1 to 10 (masculine or feminine); None above (Spanish says cardinals).
 pub fn es_ordinal(n: u64, feminine: bool) -> Option<String> {
     const M: [&str; 10] = [
@@ -285,6 +347,14 @@ mod tests {
         assert_eq!(es_ordinal(6, false).as_deref(), Some("sexto"));
         assert_eq!(es_ordinal(1, true).as_deref(), Some("primera"));
         assert_eq!(es_ordinal(13, false), None);
+        assert_eq!(fr_ordinal(17), "dix-septième");
+        assert_eq!(fr_ordinal(21), "vingt et unième");
+        assert_eq!(fr_ordinal(4), "quatrième");
+        assert_eq!(fr_ordinal(5), "cinquième");
+        assert_eq!(fr_ordinal(9), "neuvième");
+        assert_eq!(fr_ordinal(80), "quatre-vingtième");
+        assert_eq!(fr_cardinal(71), "soixante et onze");
+        assert_eq!(fr_cardinal(97), "quatre-vingt-dix-sept");
     }
 
     #[test]
