@@ -1,44 +1,68 @@
 //! `listen sentences` and the lexicon, through the real binary.
 
-use assert_cmd::Command;
-use predicates::prelude::*;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
 
-fn listen(config: &std::path::Path) -> Command {
-    let mut c = Command::cargo_bin("listen").expect("the listen binary");
-    // Keep the user's own configuration (and lexicon) out of the tests.
-    c.env("XDG_CONFIG_HOME", config).env("HOME", config);
-    c
+/// Runs listen with `args` and `stdin`, with its configuration folder at `config` (keeping the
+/// user's own configuration and lexicon out of the tests).
+fn run(config: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_listen"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", config)
+        .env("HOME", config)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("listen runs");
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes()).expect("write stdin");
+    }
+    child.wait_with_output().expect("listen finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 #[test]
 fn one_sentence_per_line() {
     let dir = tempfile::tempdir().expect("temp dir");
-    listen(dir.path())
-        .args(["sentences", "--lang", "en"])
-        .write_stdin("Gen. Smith left at 2:00 a.m. local time. He\nreturned on Jan. 18! Did the U.S. agree?")
-        .assert()
-        .success()
-        .stdout("Gen. Smith left at 2:00 a.m. local time.\nHe returned on Jan. 18!\nDid the U.S. agree?\n");
+    let o = run(
+        dir.path(),
+        &["sentences", "--lang", "en"],
+        "Gen. Smith left at 2:00 a.m. local time. He\nreturned on Jan. 18! Did the U.S. agree?",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "Gen. Smith left at 2:00 a.m. local time.\nHe returned on Jan. 18!\nDid the U.S. agree?\n"
+    );
 }
 
 #[test]
 fn spoken_form_and_json() {
     let dir = tempfile::tempdir().expect("temp dir");
-    listen(dir.path())
-        .args(["sentences", "--lang", "en", "--spoken", "-"])
-        .write_stdin("It cost $1.5 billion. King Charles III agreed.")
-        .assert()
-        .success()
-        .stdout("It cost 1.5 billion dollars.\nKing Charles the Third agreed.\n");
+    let o = run(
+        dir.path(),
+        &["sentences", "--lang", "en", "--spoken", "-"],
+        "It cost $1.5 billion. King Charles III agreed.",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "It cost 1.5 billion dollars.\nKing Charles the Third agreed.\n"
+    );
 
     let text = "  Prices rose 4.5% in 2024. See p. 12.";
-    let out = listen(dir.path())
-        .args(["sentences", "--lang", "en", "--json"])
-        .write_stdin(text)
-        .output()
-        .expect("runs");
-    assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let o = run(dir.path(), &["sentences", "--lang", "en", "--json"], text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let items = v.as_array().expect("an array");
     assert_eq!(items.len(), 2);
     for item in items {
@@ -63,30 +87,40 @@ fn lexicon_rules_apply_and_bad_lines_are_reported() {
         "Nguyen = Win\nthis line has no equals sign\n/(/ = x\n",
     )
     .expect("write");
-    listen(dir.path())
-        .args(["sentences", "--lang", "en", "--spoken", "--lexicon"])
-        .arg(&lex)
-        .write_stdin("Mr. Nguyen spoke.")
-        .assert()
-        .success()
-        .stdout("Mister Win spoke.\n")
-        .stderr(predicate::str::contains("names.txt:2: missing '='"))
-        .stderr(predicate::str::contains(
-            "names.txt:3: bad regular expression",
-        ));
+    let lex = lex.to_string_lossy().into_owned();
+    let o = run(
+        dir.path(),
+        &["sentences", "--lang", "en", "--spoken", "--lexicon", &lex],
+        "Mr. Nguyen spoke.",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Mister Win spoke.\n");
+    assert!(
+        stderr(&o).contains("names.txt:2: missing '='"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(
+        stderr(&o).contains("names.txt:3: bad regular expression"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
 fn missing_lexicon_is_a_usage_error() {
     let dir = tempfile::tempdir().expect("temp dir");
-    listen(dir.path())
-        .args(["sentences", "--lexicon", "/nonexistent/lexicon.txt"])
-        .write_stdin("Hello.")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "cannot read the lexicon /nonexistent/lexicon.txt",
-        ));
+    let o = run(
+        dir.path(),
+        &["sentences", "--lexicon", "/nonexistent/lexicon.txt"],
+        "Hello.",
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot read the lexicon /nonexistent/lexicon.txt"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -95,19 +129,28 @@ fn lexicon_in_the_config_directory_is_picked_up() {
     let conf = dir.path().join("listen");
     std::fs::create_dir_all(&conf).expect("mkdir");
     std::fs::write(conf.join("lexicon.txt"), "[lang en]\nSmith = Smyth\n").expect("write");
-    listen(dir.path())
-        .args(["sentences", "--lang", "en", "--spoken"])
-        .write_stdin("Dr. Smith left.")
-        .assert()
-        .success()
-        .stdout("Doctor Smyth left.\n");
+    let o = run(
+        dir.path(),
+        &["sentences", "--lang", "en", "--spoken"],
+        "Dr. Smith left.",
+    );
+    assert_eq!(stdout(&o), "Doctor Smyth left.\n", "{}", stderr(&o));
     // Scoped to English: French text is untouched.
-    listen(dir.path())
-        .args(["sentences", "--lang", "fr", "--spoken"])
-        .write_stdin("M. Smith est parti.")
-        .assert()
-        .success()
-        .stdout("Monsieur Smith est parti.\n");
+    let o = run(
+        dir.path(),
+        &["sentences", "--lang", "fr", "--spoken"],
+        "M. Smith est parti.",
+    );
+    assert_eq!(stdout(&o), "Monsieur Smith est parti.\n", "{}", stderr(&o));
+    // The configuration file's `lexicon` key names another file.
+    std::fs::write(conf.join("words.txt"), "Smith = Smitty\n").expect("write");
+    std::fs::write(conf.join("config.toml"), "lexicon = \"words.txt\"\n").expect("write");
+    let o = run(
+        dir.path(),
+        &["sentences", "--lang", "en", "--spoken"],
+        "Dr. Smith left.",
+    );
+    assert_eq!(stdout(&o), "Doctor Smitty left.\n", "{}", stderr(&o));
 }
 
 #[test]
@@ -121,22 +164,24 @@ fn listen_text_shows_the_spoken_form_with_the_lexicon() {
     .expect("write");
     let lex = dir.path().join("lex.txt");
     std::fs::write(&lex, "Nguyen = Win\n").expect("write");
-    listen(dir.path())
-        .args(["text", "--spoken", "--lang", "en", "--lexicon"])
-        .arg(&lex)
-        .arg(&file)
-        .assert()
-        .success()
-        .stdout(predicate::str::contains(
-            "General Smith paid 5 dollars on January 18th.",
-        ))
-        .stdout(predicate::str::contains("Win agreed."));
-    let out = listen(dir.path())
-        .args(["text", "--json", "--lang", "en"])
-        .arg(&file)
-        .output()
-        .expect("runs");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let (file, lex) = (
+        file.to_string_lossy().into_owned(),
+        lex.to_string_lossy().into_owned(),
+    );
+    let o = run(
+        dir.path(),
+        &["text", "--spoken", "--lang", "en", "--lexicon", &lex, &file],
+        "",
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains("General Smith paid 5 dollars on January 18th."),
+        "{out}"
+    );
+    assert!(out.contains("Win agreed."), "{out}");
+    let o = run(dir.path(), &["text", "--json", "--lang", "en", &file], "");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
     let s = &v["blocks"][0]["sentences"][0];
     assert_eq!(s["text"], "Gen. Smith paid $5 on Jan. 18.");
     assert_eq!(s["spoken"], "General Smith paid 5 dollars on January 18th.");

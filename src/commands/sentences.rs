@@ -33,7 +33,19 @@ pub fn run(args: &SentencesArgs) -> ExitCode {
             return ExitCode::SomeFailed;
         }
     };
-    let lexicon = match load_lexicon(args.lexicon.as_deref()) {
+    // The configuration file's `lexicon` key, when --lexicon is not given.
+    let configured = if args.lexicon.is_none() {
+        match crate::config::Config::load(None) {
+            Ok(c) => c.lexicon,
+            Err(e) => {
+                eprintln!("listen: {e}");
+                return ExitCode::Usage;
+            }
+        }
+    } else {
+        None
+    };
+    let lexicon = match load_lexicon(args.lexicon.as_deref().or(configured.as_deref())) {
         Ok(l) => l,
         Err(e) => {
             eprintln!("listen: {e:#}");
@@ -115,8 +127,8 @@ pub fn default_lexicon_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "listen").map(|d| d.config_dir().join("lexicon.txt"))
 }
 
-/// Loads the lexicon named on the command line, else the one in the configuration directory if
-/// there is one. A named file that cannot be read is an error; bad rules are reported on
+/// Loads the lexicon named on the command line or in the configuration file, else
+/// `lexicon.txt` in the configuration directory if there is one. A named file that cannot be read is an error; bad rules are reported on
 /// standard error with their line numbers and left out.
 pub fn load_lexicon(explicit: Option<&Path>) -> anyhow::Result<Option<Lexicon>> {
     let path = match explicit {
