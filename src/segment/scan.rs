@@ -1,8 +1,7 @@
 //! The rule-based boundary scanner for languages with their own tables.
 //!
-//! One pass over the bytes: a 256-entry table tells the few bytes that can matter (`.`, `!`,
-//! `?`, newlines, brackets and the lead bytes of multi-byte terminators and bullets); every other
-//! byte costs one look-up. At a terminator the decision looks at the word before and the word
+//! One pass over the bytes: SIMD searches (`memchr`) jump to the few bytes that can matter
+//! (`.`, `!`, `?`, line breaks, and the lead bytes of multi-byte terminators and bullets). At a terminator the decision looks at the word before and the word
 //! after, with no allocation: abbreviations are found by binary search on a lowercase copy kept
 //! on the stack.
 
@@ -11,22 +10,6 @@ use std::ops::Range;
 use super::lang::{Abbr, Rules, contains};
 use super::lists::{self, Marker};
 use super::text::*;
-
-/// Bytes that may start something the scanner must look at.
-static INTERESTING: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'.' as usize] = true;
-    t[b'!' as usize] = true;
-    t[b'?' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[b'(' as usize] = true;
-    t[b')' as usize] = true;
-    // Lead bytes of: … ‼ ⁇ ⁈ ⁉ • ‣ ⁃ (E2), 。(E3), ！ ？ ． ｡ (EF).
-    t[0xE2] = true;
-    t[0xE3] = true;
-    t[0xEF] = true;
-    t
-};
 
 /// Longest word looked at before a period (longer ones are ordinary words or URLs).
 const MAX_WORD: usize = 48;
@@ -40,7 +23,9 @@ pub fn split(text: &str, rules: &Rules, out: &mut Vec<Range<usize>>) {
         out,
         start: 0,
         line_start: 0,
-        depth: 0,
+        next_stop: 0,
+        next_newline: 0,
+        next_lead: 0,
         markers: lists::find(text),
         next_marker: 0,
         skip_until: 0,
@@ -57,8 +42,11 @@ struct Scanner<'a, 'o> {
     start: usize,
     /// Start of the current line (for texts with line breaks).
     line_start: usize,
-    /// Open parentheses in the current sentence.
-    depth: u32,
+    /// Next offsets (from the last search) of `.`/`!`/`?`, of a line break, and of a lead byte
+    /// of the multi-byte characters that matter (… • 。 ！ ...); `len` when there is none.
+    next_stop: usize,
+    next_newline: usize,
+    next_lead: usize,
     markers: Vec<Marker>,
     next_marker: usize,
     /// Periods before this offset belong to a list marker ("1.", "a.)") and end nothing.
@@ -69,30 +57,40 @@ impl Scanner<'_, '_> {
     fn run(&mut self) {
         let len = self.b.len();
         let mut i = 0;
-        while i < len {
-            let byte = self.b[i];
-            if !INTERESTING[byte as usize] {
-                i += 1;
-                continue;
-            }
-            self.take_markers(i);
-            i = match byte {
-                b'.' | b'!' | b'?' => self.terminator(i),
-                b'\n' => self.newline(i),
-                b'(' => {
-                    self.depth += 1;
-                    i + 1
-                }
-                b')' => {
-                    self.depth = self.depth.saturating_sub(1);
-                    i + 1
-                }
-                _ => self.multibyte(i),
+        while let Some(at) = self.next_interesting(i) {
+            self.take_markers(at);
+            i = match self.b[at] {
+                b'.' | b'!' | b'?' => self.terminator(at),
+                b'\n' => self.newline(at),
+                _ => self.multibyte(at),
             };
         }
         self.take_markers(len);
         let start = self.start;
         self.cut_range(start, len);
+    }
+
+    /// The next offset at or after `from` that the scanner must look at. Three SIMD searches
+    /// (`memchr`) run ahead of the scanner and are repeated only when it passes them.
+    fn next_interesting(&mut self, from: usize) -> Option<usize> {
+        let b = self.b;
+        let len = b.len();
+        if from >= len {
+            return None;
+        }
+        if self.next_stop < from {
+            self.next_stop =
+                memchr::memchr3(b'.', b'!', b'?', &b[from..]).map_or(len, |p| from + p);
+        }
+        if self.next_newline < from {
+            self.next_newline = memchr::memchr(b'\n', &b[from..]).map_or(len, |p| from + p);
+        }
+        if self.next_lead < from {
+            self.next_lead =
+                memchr::memchr3(0xE2, 0xE3, 0xEF, &b[from..]).map_or(len, |p| from + p);
+        }
+        let at = self.next_stop.min(self.next_newline).min(self.next_lead);
+        (at < len).then_some(at)
     }
 
     /// Cuts before every list marker that starts at or before `i`.
@@ -114,7 +112,6 @@ impl Scanner<'_, '_> {
             let start = self.start;
             self.cut_range(start, end);
             self.start = end;
-            self.depth = 0;
         }
     }
 
@@ -225,9 +222,6 @@ impl Scanner<'_, '_> {
                 break;
             };
             if is_closer(c) {
-                if c == ')' {
-                    self.depth = self.depth.saturating_sub(1);
-                }
                 j += c.len_utf8();
             } else if is_terminator(c) && c != '．' {
                 if matches!(c, '!' | '?') {
