@@ -62,6 +62,33 @@ fn bench(c: &mut Criterion) {
         b.iter(|| listen::segment::sentences(black_box(&text), "en").len())
     });
     g.finish();
+
+    // The spoken form of every sentence of the same text.
+    let sentences: Vec<&str> = paragraphs
+        .iter()
+        .flat_map(|p| {
+            listen::segment::sentences(p, "en")
+                .into_iter()
+                .map(move |r| &p[r])
+        })
+        .collect();
+    let mut g = c.benchmark_group("spoken");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    g.bench_function("news_sentences", |b| {
+        let ctx = listen::speech::Context::default();
+        b.iter(|| {
+            sentences
+                .iter()
+                .map(|s| {
+                    listen::speech::normalize(black_box(s), "en", &ctx)
+                        .text
+                        .len()
+                })
+                .sum::<usize>()
+        })
+    });
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -164,11 +164,19 @@ impl Normalizer<'_> {
         if c == '[' {
             return self.reference(i);
         }
-        if let Some(r) = self.url(i).or_else(|| self.email(i)) {
+        // Web and e-mail addresses contain one of these; most tokens do not.
+        let tok_end = token_end(self.t, i);
+        if self.t[i..tok_end].contains(['.', '@', '/'])
+            && let Some(r) = self.url(i).or_else(|| self.email(i))
+        {
             return Some(r);
         }
         let tables = self.tables?;
-        if let Some(r) = self.currency(i, tables) {
+        // Amounts start with a symbol ("$", "€", "US$") or a code ("CHF", "Fr.").
+        let tok = &self.t[i..tok_end];
+        if (!c.is_alphanumeric() || tok.contains('$') || c == 'C' || c == 'F')
+            && let Some(r) = self.currency(i, tables)
+        {
             return Some(r);
         }
         if c.is_ascii_digit() {
@@ -830,7 +838,12 @@ impl Normalizer<'_> {
 
     fn abbreviation(&self, i: usize, t: &Tables) -> Rule {
         let rest = &self.t[i..];
+        let first = rest.as_bytes()[0].to_ascii_lowercase();
         for &(key, ctx, spoken) in t.abbreviations {
+            // Cheap filter on the first byte (ASCII case folded) before the real comparison.
+            if key.as_bytes()[0].to_ascii_lowercase() != first {
+                continue;
+            }
             let (matched, capital) = match_key(rest, key);
             if !matched {
                 continue;
