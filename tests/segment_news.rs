@@ -257,6 +257,16 @@ fn spanish_italian_portuguese_dutch_news() {
         )],
     );
     check(
+        "da",
+        &[(
+            "Hr. Jensen kom kl. 10 den 5. maj. Det regnede bl.a. i København.",
+            &[
+                "Hr. Jensen kom kl. 10 den 5. maj.",
+                "Det regnede bl.a. i København.",
+            ],
+        )],
+    );
+    check(
         "nl",
         &[(
             "Dhr. Jansen zei bijv. dat het kon. Het kabinet viel.",

@@ -35,7 +35,7 @@ pub fn sentences(text: &str, lang: &str) -> Vec<Range<usize>> {
 pub fn sentences_into(text: &str, lang: &str, out: &mut Vec<Range<usize>>) {
     match lang::rules(lang) {
         Some(rules) => scan::split(text, rules, out),
-        None => fallback::split(text, out),
+        None => fallback::split(text, lang, out),
     }
 }
 

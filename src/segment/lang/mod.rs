@@ -4,6 +4,7 @@
 //! Every list is lowercase and sorted (a unit test checks), so that look-ups are binary searches
 //! with no allocation.
 
+mod da;
 mod de;
 mod en;
 mod es;
@@ -137,14 +138,16 @@ pub fn rules(lang: &str) -> Option<&'static Rules> {
         b"it" => Some(&it::RULES),
         b"pt" => Some(&pt::RULES),
         b"nl" => Some(&nl::RULES),
+        b"da" => Some(&da::RULES),
         _ => None,
     }
 }
 
 /// Every table, for tests.
 #[cfg(test)]
-pub fn all() -> [&'static Rules; 8] {
+pub fn all() -> [&'static Rules; 9] {
     [
+        &da::RULES,
         &en::RULES,
         &fr::RULES,
         &es::RULES,
@@ -188,6 +191,7 @@ mod tests {
         assert_eq!(rules("en-US").map(|r| r.lang), Some("en"));
         assert_eq!(rules("DE").map(|r| r.lang), Some("de"));
         assert!(rules("ru").is_none());
+        assert_eq!(rules("da").map(|r| r.lang), Some("da"));
         assert!(rules("english").is_none());
     }
 }
