@@ -42,7 +42,7 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     /// Where the pieces of `spoken` come from: `[spoken_offset, text_offset]` pairs (bytes,
-    /// `text_offset` relative to `text`), in order; a piece as long as its source is a copy,
+    /// `text_offset` relative to `text`), in order; a piece identical to its source is a copy,
     /// otherwise it was rewritten (see [`crate::speech::Spoken`]).
     pub spoken_map: Vec<[usize; 2]>,
 }

@@ -24,10 +24,13 @@ pub use lexicon::{Lexicon, LexiconError};
 pub struct Spoken {
     pub text: String,
     /// Pieces of the spoken text and where they come from: `[spoken_offset, original_offset]`
-    /// (bytes), in order. A piece runs to the next entry; when a piece and its source have the
-    /// same length it is a copy (offsets correspond one to one), otherwise it was rewritten and
-    /// all of it maps to the start of its source.
+    /// (bytes), in order. A piece runs to the next entry; a piece identical to its source is a
+    /// copy (offsets correspond one to one), otherwise it was rewritten and all of it maps to
+    /// the start of its source.
     pub map: Vec<[usize; 2]>,
+    /// Per entry of `map`: copied (true) or rewritten (false).
+    #[serde(skip)]
+    pub copied: Vec<bool>,
     #[serde(skip)]
     pub original_len: usize,
 }
@@ -40,12 +43,11 @@ impl Spoken {
             return 0;
         }
         let [s, o] = self.map[i - 1];
-        let (s_end, o_end) = self
-            .map
-            .get(i)
-            .map_or((self.text.len(), self.original_len), |e| (e[0], e[1]));
-        if s_end - s == o_end.saturating_sub(o) {
-            (o + (pos - s)).min(self.original_len)
+        let o_end = self.map.get(i).map_or(self.original_len, |e| e[1]);
+        if self.copied.get(i - 1).copied().unwrap_or(false) {
+            // Inside a copy every byte maps to its own, except a wide space that became ' ',
+            // which only ever ends a piece.
+            (o + (pos - s)).min(o_end.max(o))
         } else {
             o
         }
@@ -105,6 +107,19 @@ mod tests {
             let o = s.original_offset(p);
             assert!(o <= t.len() && t.is_char_boundary(o));
         }
+    }
+
+    #[test]
+    fn a_rewrite_as_long_as_its_source_maps_to_its_start() {
+        let (lex, _) = Lexicon::parse("éé = abcd\n");
+        let ctx = Context {
+            lexicon: Some(&lex),
+            site: None,
+        };
+        let s = normalize("éé x", "en", &ctx);
+        assert_eq!(s.text, "abcd x");
+        assert_eq!(s.original_offset(1), 0);
+        assert_eq!(s.original_offset(5), 5);
     }
 
     #[test]

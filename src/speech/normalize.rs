@@ -13,6 +13,8 @@ use super::numbers;
 struct Out {
     text: String,
     map: Vec<[usize; 2]>,
+    /// Per map entry: a verbatim copy (true) or a rewrite (false).
+    copied: Vec<bool>,
     /// The last thing done dropped text (a marker, an emoji): a following space or punctuation
     /// must not leave a gap.
     dropped: bool,
@@ -30,6 +32,7 @@ impl Out {
             return;
         }
         self.map.push([self.text.len(), src]);
+        self.copied.push(false);
         self.text.push_str(s);
         self.dropped = false;
         self.copying = false;
@@ -64,6 +67,7 @@ impl Out {
     fn start_copy(&mut self, src: usize) {
         if !self.copying || self.copy_end != src {
             self.map.push([self.text.len(), src]);
+            self.copied.push(true);
             self.copying = true;
         }
     }
@@ -78,6 +82,7 @@ pub fn normalize(text: &str, tables: Option<&Tables>, fixed: &[Span]) -> Spoken 
         out: Out {
             text: String::with_capacity(text.len() + 16),
             map: Vec::new(),
+            copied: Vec::new(),
             dropped: false,
             copying: false,
             copy_end: 0,
@@ -122,10 +127,17 @@ pub fn normalize(text: &str, tables: Option<&Tables>, fixed: &[Span]) -> Spoken 
     while out.text.ends_with(' ') {
         out.text.pop();
     }
-    out.map.retain(|e| e[0] < out.text.len());
+    let len = out.text.len();
+    let (map, copied): (Vec<[usize; 2]>, Vec<bool>) = out
+        .map
+        .into_iter()
+        .zip(out.copied)
+        .filter(|(e, _)| e[0] < len)
+        .unzip();
     Spoken {
         text: out.text,
-        map: out.map,
+        map,
+        copied,
         original_len: text.len(),
     }
 }
