@@ -176,6 +176,13 @@ fn german_news() {
                 ],
             ),
             (
+                "Die XY GmbH & Co. KG liegt in der Hauptstr. 5 in Berlin. Sie ist pleite.",
+                &[
+                    "Die XY GmbH & Co. KG liegt in der Hauptstr. 5 in Berlin.",
+                    "Sie ist pleite.",
+                ],
+            ),
+            (
                 "„Wir bleiben“, sagte sie. „Und zwar lange.“ Dann ging sie.",
                 &[
                     "„Wir bleiben“, sagte sie.",

@@ -297,6 +297,10 @@ fn german() {
                 "Circa 5 Menschen kamen, das heißt wenige.",
             ),
             ("Auf Seite 12 steht es.", "Auf Seite 12 steht es."),
+            (
+                "Sie wohnt in der Hauptstr. 5 in Berlin.",
+                "Sie wohnt in der Hauptstraße 5 in Berlin.",
+            ),
         ],
     );
 }

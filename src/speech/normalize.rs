@@ -841,6 +841,19 @@ impl Normalizer<'_> {
         if let Some(r) = self.roman(i, end, word, t) {
             return Some(r);
         }
+        // German compound street names: "Hauptstr." -> "Hauptstraße".
+        if t.lang == "de"
+            && word.len() > 5
+            && word.ends_with("str")
+            && self.t[end..].starts_with('.')
+        {
+            let tail = if self.t[end + 1..].trim().is_empty() {
+                "."
+            } else {
+                ""
+            };
+            return Some((end + 1, format!("{}straße{tail}", &word[..word.len() - 3])));
+        }
         match word {
             "WWII" => Some((end, war(t, 2))),
             "WWI" => Some((end, war(t, 1))),

@@ -13,6 +13,7 @@ pub static RULES: Rules = Rules {
     ordinal_before: ORDINAL_BEFORE,
     time_followers: &[],
     intro_words: &[],
+    suffixes: SUFFIXES,
     index: std::sync::OnceLock::new(),
 };
 
@@ -21,24 +22,24 @@ const ABBREVIATIONS: &[(&str, Abbr)] = &[
     ("a", Inline), ("abb", Inline), ("abs", Inline), ("ag", End), ("allg", Inline),
     ("amerik", Title), ("anm", Inline), ("apr", Month), ("art", Inline), ("aug", Month),
     ("b", Inline), ("bd", Inline), ("bsp", Inline), ("bspw", Inline), ("bzgl", Inline),
-    ("bzw", Inline), ("ca", Inline), ("chr", End), ("d", Inline), ("d.h", Inline), ("dez", Month),
-    ("dh", Inline), ("dipl", Title), ("dr", Title), ("dt", Title), ("ehem", Inline),
-    ("engl", Title), ("etc", End), ("ev", Title), ("evang", Title), ("evtl", Inline),
-    ("exkl", Inline), ("f", Inline), ("feb", Month), ("febr", Month), ("ff", End), ("fr", Title),
-    ("franz", Title), ("frl", Title), ("frz", Title), ("geb", Inline), ("gem", Inline),
-    ("gen", Title), ("gest", Inline), ("ggf", Inline), ("gmbh", End), ("griech", Title),
-    ("h", Inline), ("habil", Title), ("hl", Title), ("hr", Title), ("hrn", Title),
-    ("i.d.r", Inline), ("ing", Title), ("inkl", Inline), ("insb", Inline), ("int", Title),
-    ("ital", Title), ("jahrh", Inline), ("jan", Month), ("jh", Inline), ("jhd", Inline),
-    ("jul", Month), ("jun", Month), ("jur", Title), ("kath", Title), ("kg", End), ("kpt", Title),
-    ("lat", Title), ("lt", Inline), ("mag", Title), ("max", Inline), ("med", Title),
-    ("min", Inline), ("mind", Inline), ("mio", Inline), ("mrd", Inline), ("mär", Month),
-    ("nachm", End), ("nat", Title), ("no", Inline), ("nov", Month), ("nr", Inline),
-    ("n°", Inline), ("o", Inline), ("o.ä", Inline), ("oberst", Title), ("okt", Month),
-    ("pfr", Title), ("phil", Title), ("prof", Title), ("rer", Title), ("s", Inline),
-    ("s.o", Inline), ("s.u", Inline), ("schweiz", Title), ("sek", Inline), ("sep", Month),
-    ("sept", Month), ("sog", Inline), ("span", Title), ("spez", Inline), ("sr", Title),
-    ("st", Title), ("std", Inline), ("str", End), ("stv", Inline), ("tel", Inline),
+    ("bzw", Inline), ("ca", Inline), ("chr", End), ("co", End), ("d", Inline), ("d.h", Inline),
+    ("dez", Month), ("dh", Inline), ("dipl", Title), ("dr", Title), ("dt", Title),
+    ("ehem", Inline), ("engl", Title), ("etc", End), ("ev", Title), ("evang", Title),
+    ("evtl", Inline), ("exkl", Inline), ("f", Inline), ("feb", Month), ("febr", Month),
+    ("ff", End), ("fr", Title), ("franz", Title), ("frl", Title), ("frz", Title), ("geb", Inline),
+    ("gem", Inline), ("gen", Title), ("gest", Inline), ("ggf", Inline), ("gmbh", End),
+    ("griech", Title), ("h", Inline), ("habil", Title), ("hl", Title), ("hr", Title),
+    ("hrn", Title), ("i.d.r", Inline), ("ing", Title), ("inkl", Inline), ("insb", Inline),
+    ("int", Title), ("ital", Title), ("jahrh", Inline), ("jan", Month), ("jh", Inline),
+    ("jhd", Inline), ("jul", Month), ("jun", Month), ("jur", Title), ("kath", Title), ("kg", End),
+    ("kpt", Title), ("lat", Title), ("lt", Inline), ("mag", Title), ("max", Inline),
+    ("med", Title), ("min", Inline), ("mind", Inline), ("mio", Inline), ("mrd", Inline),
+    ("mär", Month), ("nachm", End), ("nat", Title), ("no", Inline), ("nov", Month),
+    ("nr", Inline), ("n°", Inline), ("o", Inline), ("o.ä", Inline), ("oberst", Title),
+    ("okt", Month), ("pfr", Title), ("phil", Title), ("prof", Title), ("rer", Title),
+    ("s", Inline), ("s.o", Inline), ("s.u", Inline), ("schweiz", Title), ("sek", Inline),
+    ("sep", Month), ("sept", Month), ("sog", Inline), ("span", Title), ("spez", Inline),
+    ("sr", Title), ("st", Title), ("std", Inline), ("str", End), ("stv", Inline), ("tel", Inline),
     ("tsd", Inline), ("u", Inline), ("u.a", Inline), ("u.s.w", End), ("u.u", Inline),
     ("u.v.m", End), ("u.ä", Inline), ("ua", Inline), ("urspr", Inline), ("usw", End),
     ("v", Inline), ("v.a", Inline), ("verh", Inline), ("vgl", Inline), ("vorm", End),
@@ -46,6 +47,9 @@ const ABBREVIATIONS: &[(&str, Abbr)] = &[
     ("zb", Inline), ("ziff", Inline), ("zit", Inline), ("zt", Inline), ("zus", Inline),
     ("zzgl", Inline), ("ä", Inline), ("österr", Title),
 ];
+
+/// Endings of compound abbreviations: "Hauptstr.", "Bahnhofstr.".
+const SUFFIXES: &[(&str, Abbr)] = &[("str", End)];
 
 #[rustfmt::skip]
 const STARTERS: &[&str] = &[

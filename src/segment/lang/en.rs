@@ -13,6 +13,7 @@ pub static RULES: Rules = Rules {
     ordinal_before: &[],
     time_followers: TIME_FOLLOWERS,
     intro_words: INTRO_WORDS,
+    suffixes: &[],
     index: std::sync::OnceLock::new(),
 };
 

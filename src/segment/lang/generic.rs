@@ -14,6 +14,7 @@ pub static RULES: Rules = Rules {
     ordinal_before: &[],
     time_followers: &[],
     intro_words: &[],
+    suffixes: &[],
     index: std::sync::OnceLock::new(),
 };
 

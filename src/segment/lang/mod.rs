@@ -60,6 +60,8 @@ pub struct Rules {
     pub time_followers: &'static [&'static str],
     /// Prepositions that open a sentence with a time ("At 5 a.m. ..."), lowercase, sorted.
     pub intro_words: &'static [&'static str],
+    /// Endings that make a word an abbreviation ("Hauptstr." in German), lowercase.
+    pub suffixes: &'static [(&'static str, Abbr)],
     /// A hash index of `abbreviations`, built on first use (looked up at every period).
     pub index: OnceLock<AbbrIndex>,
 }
@@ -86,10 +88,15 @@ impl Rules {
                 .max()
                 .unwrap_or(0),
         });
-        if lower.len() > index.max_len {
-            return None;
+        if lower.len() <= index.max_len
+            && let Some(k) = index.map.get(lower.as_bytes())
+        {
+            return Some(*k);
         }
-        index.map.get(lower.as_bytes()).copied()
+        self.suffixes
+            .iter()
+            .find(|(s, _)| lower.len() > s.len() + 2 && lower.ends_with(s))
+            .map(|(_, k)| *k)
     }
 }
 

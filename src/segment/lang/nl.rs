@@ -13,6 +13,7 @@ pub static RULES: Rules = Rules {
     ordinal_before: &[],
     time_followers: &[],
     intro_words: &[],
+    suffixes: &[],
     index: std::sync::OnceLock::new(),
 };
 
