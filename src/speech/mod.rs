@@ -123,6 +123,25 @@ mod tests {
     }
 
     #[test]
+    fn map_stays_on_boundaries_around_dropped_symbols() {
+        for t in [
+            "complex.| .ééé x",
+            "today 🎉 . ü",
+            "a [3] , ö",
+            "x | ) é",
+            "é\u{a0}| .é",
+        ] {
+            for lang in ["en", "nl"] {
+                let s = normalize(t, lang, &Context::default());
+                for (p, _) in s.text.char_indices() {
+                    let o = s.original_offset(p);
+                    assert!(t.is_char_boundary(o), "{t:?} {lang}: {p} -> {o}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn lexicon_comes_first() {
         let (lex, _) = Lexicon::parse("Gen. = Gen\n[site example.org]\nSmith = Smyth\n");
         let ctx = Context {

@@ -56,7 +56,13 @@ impl Out {
             && matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')')
             && self.text.ends_with(' ')
         {
+            // "today 🎉." -> "today.": the space goes, and with it a map entry it started.
             self.text.pop();
+            if self.map.last().is_some_and(|e| e[0] >= self.text.len()) {
+                self.map.pop();
+                self.copied.pop();
+            }
+            self.copying = false;
         }
         self.start_copy(src);
         self.text.push(c);
