@@ -266,7 +266,12 @@ impl Scanner<'_, '_> {
             self.cut(end);
             return k;
         }
-        let next = next_token(self.text, k);
+        let mut next = next_token(self.text, k);
+        // A line break after the terminator: a lowercase start there is a list item or a line
+        // of its own ("world.\n(ii) Hello"), unless an abbreviation asks for more.
+        if next.class == Class::Lower && self.text[end..k].contains('\n') {
+            next.class = Class::Other;
+        }
         let boundary = if wide {
             next.class != Class::Lower
         } else if marks {
@@ -338,7 +343,14 @@ impl Scanner<'_, '_> {
         }
         let mut buf = [0u8; MAX_WORD];
         let lower = lowercase(word, &mut buf);
-        let kind = lower.and_then(|l| self.rules.abbreviation(l));
+        // An elided article before the abbreviation: "l'Ing.", "dell'Avv.".
+        let kind = lower.and_then(|l| {
+            self.rules.abbreviation(l).or_else(|| {
+                l.rsplit_once(['\'', '’'])
+                    .filter(|(head, tail)| head.len() <= 4 && tail.len() >= 2)
+                    .and_then(|(_, tail)| self.rules.abbreviation(tail))
+            })
+        });
         let starter = || next.class == Class::Upper && self.is_starter(next.word);
         match kind {
             Some(Abbr::Title) | Some(Abbr::Inline) => return false,

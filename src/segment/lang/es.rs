@@ -27,14 +27,15 @@ const ABBREVIATIONS: &[(&str, Abbr)] = &[
     ("ene", Month), ("etc", End), ("ext", Inline), ("feb", Month), ("fr", Title), ("gral", Title),
     ("hnos", End), ("hs", Inline), ("ing", Title), ("jue", End), ("jul", Month), ("jun", Month),
     ("lcda", Title), ("lcdo", Title), ("lic", Title), ("lun", End), ("mar", Month),
-    ("may", Month), ("min", End), ("mié", End), ("mons", Title), ("máx", Inline), ("mín", Inline),
-    ("no", Inline), ("nov", Month), ("n°", Inline), ("nº", Inline), ("núm", Inline),
-    ("oct", Month), ("p", Inline), ("prof", Title), ("profa", Title), ("prov", Inline),
-    ("pza", Inline), ("pág", Inline), ("págs", Inline), ("párrf", Inline), ("s.a", End),
-    ("s.l", End), ("sep", Month), ("sept", Month), ("sr", Title), ("sra", Title), ("sres", Title),
-    ("srs", Title), ("srta", Title), ("sta", Title), ("sto", Title), ("sáb", End),
-    ("tel", Inline), ("tfno", Inline), ("tte", Title), ("ud", Title), ("uds", Title), ("uu", End),
-    ("vd", Title), ("vds", Title), ("vie", End), ("vol", Inline), ("vs", Inline),
+    ("may", Month), ("min", End), ("mié", End), ("mons", Title), ("mt", Title), ("máx", Inline),
+    ("mín", Inline), ("no", Inline), ("nov", Month), ("n°", Inline), ("nº", Inline),
+    ("núm", Inline), ("oct", Month), ("p", Inline), ("prof", Title), ("profa", Title),
+    ("prov", Inline), ("pza", Inline), ("pág", Inline), ("págs", Inline), ("párrf", Inline),
+    ("s.a", End), ("s.l", End), ("sep", Month), ("sept", Month), ("sr", Title), ("sra", Title),
+    ("sres", Title), ("srs", Title), ("srta", Title), ("sta", Title), ("sto", Title),
+    ("sáb", End), ("tel", Inline), ("tfno", Inline), ("tte", Title), ("ud", Title),
+    ("uds", Title), ("uu", End), ("vd", Title), ("vds", Title), ("vie", End), ("vol", Inline),
+    ("vs", Inline),
 ];
 
 #[rustfmt::skip]
