@@ -238,7 +238,11 @@ impl Normalizer<'_> {
             return self.domain(i);
         }
         let end = token_end(self.t, i);
-        let url = &self.t[i + scheme.map_or(0, str::len)..end];
+        let from = i + scheme.map_or(0, str::len);
+        if end <= from {
+            return None;
+        }
+        let url = &self.t[from..end];
         if url.is_empty() {
             return None;
         }
@@ -1200,7 +1204,11 @@ fn next_word(t: &str, j: usize) -> &str {
 /// The word before position `i` (up to the previous space), with opening quotes removed.
 fn prev_word(t: &str, i: usize) -> &str {
     let head = t[..i].trim_end();
-    let start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(p, c)| p + c.len_utf8());
     head[start..].trim_start_matches(['"', '“', '‘', '\'', '(', '«', '„'])
 }
 
