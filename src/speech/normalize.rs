@@ -1163,9 +1163,17 @@ const TLDS: &[&str] = &[
     "info", "tv", "me", "app", "dev", "ch", "at", "be", "ca", "au", "us", "int", "news", "pt",
 ];
 
+/// Longest token (bytes) the address and amount rules look at.
+const MAX_TOKEN: usize = 512;
+
 /// End of the non-space token at `i`, without trailing punctuation.
 fn token_end(t: &str, i: usize) -> usize {
-    let end = t[i..].find(char::is_whitespace).map_or(t.len(), |p| i + p);
+    // Looked at from every token start: bounded, so that a long run without spaces stays linear.
+    let mut end = t.len().min(i + MAX_TOKEN);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    let end = t[i..end].find(char::is_whitespace).map_or(end, |p| i + p);
     let tok = t[i..end].trim_end_matches(|c: char| ".,;:!?)]}\"'”’»>".contains(c));
     i + tok.len()
 }
@@ -1197,18 +1205,30 @@ fn next_is_alnum(t: &str, j: usize) -> bool {
 fn next_word(t: &str, j: usize) -> &str {
     let s = t[j..].trim_start();
     let s = s.trim_start_matches(['"', '“', '‘', '\'', '(', '«', '„']);
-    let end = s.find(|c: char| !c.is_alphanumeric()).unwrap_or(s.len());
+    let end = s
+        .char_indices()
+        .take(64)
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or_else(
+            || s.char_indices().nth(64).map_or(s.len(), |(p, _)| p),
+            |(p, _)| p,
+        );
     &s[..end]
 }
 
 /// The word before position `i` (up to the previous space), with opening quotes removed.
 fn prev_word(t: &str, i: usize) -> &str {
     let head = t[..i].trim_end();
+    // Bounded look back: at most 64 characters.
     let start = head
         .char_indices()
         .rev()
+        .take(64)
         .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(p, c)| p + c.len_utf8());
+        .map_or_else(
+            || head.char_indices().rev().nth(63).map_or(0, |(p, _)| p),
+            |(p, c)| p + c.len_utf8(),
+        );
     head[start..].trim_start_matches(['"', '“', '‘', '\'', '(', '«', '„'])
 }
 
