@@ -32,6 +32,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Voices(args)) => {
             Ok(runtime()?.block_on(listen::commands::voices::run(&args)))
         }
+        Some(Command::Sentences(args)) => Ok(listen::commands::sentences::run(&args)),
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
         None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),
     }
