@@ -79,8 +79,8 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
     if !best.is_empty() {
         return best;
     }
-    // No region at all: whatever readable blocks the page has, then even those with
-    // boilerplate names.
+    // No region at all: whatever readable blocks the page has (a page of menus and footers
+    // has none: it is no article).
     let body = dom.body();
     let whole = score::Region {
         roots: vec![body],
@@ -89,10 +89,6 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
         scores: vec![0.0; dom.nodes.len()],
     };
     let all = clean::assemble(dom, &strict_blocks, &whole, true, title);
-    if !all.is_empty() {
-        return all;
-    }
-    let all = clean::assemble(dom, &blocks::segment(dom, false), &whole, false, title);
     if !all.is_empty() {
         return all;
     }

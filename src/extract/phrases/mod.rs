@@ -137,6 +137,9 @@ pub fn is_boilerplate(text: &str) -> bool {
     if words == 0 || words > SHORT_WORDS {
         return false;
     }
+    if text.starts_with('©') {
+        return true;
+    }
     let norm = normalize(text);
     if norm.is_empty() {
         return true;
@@ -373,6 +376,7 @@ mod tests {
             "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
             "Have a tip? Amy Smith may be reached at asmith@example.com.",
             "Suivez-nous sur Facebook",
+            "© 2025",
         ] {
             assert!(is_boilerplate(t), "{t}");
         }
