@@ -70,8 +70,8 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
     }
     // The declared body, when the page shows much less of it (a paywall, a page built by
     // scripts): never trusted over a page that reads like the article.
-    if let Some(declared) = ld.body.as_deref().map(linked_data_blocks)
-        && chars(&best) < 2 * MIN_CHARS
+    if chars(&best) < 2 * MIN_CHARS
+        && let Some(declared) = ld.body.as_deref().map(linked_data_blocks)
         && chars(&declared) > 2 * chars(&best)
     {
         return declared;
