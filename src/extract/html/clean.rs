@@ -207,7 +207,8 @@ pub fn assemble(
         .collect();
     roots.sort_unstable();
     let title_c = title.map(comparable).unwrap_or_default();
-    let mut out: Vec<(Block, bool)> = Vec::new();
+    // Each block with its heading level (0 for other blocks).
+    let mut out: Vec<(Block, u8)> = Vec::new();
     for b in blocks {
         if b.owner == NONE || !in_ranges(&roots, b.owner) {
             continue;
@@ -238,11 +239,10 @@ pub fn assemble(
         if too_linky {
             continue;
         }
-        if matches!(b.kind, Kind::Heading(1)) || kind == BlockKind::Heading {
+        // The headline, repeated in the body (as a heading or a paragraph).
+        if !title_c.is_empty() && b.chars as usize <= title_c.len() * 2 {
             let c = comparable(&b.text);
-            if !title_c.is_empty()
-                && (c == title_c || (matches!(b.kind, Kind::Heading(1)) && title_c.contains(&c)))
-            {
+            if c == title_c || (matches!(b.kind, Kind::Heading(1)) && title_c.contains(&c)) {
                 continue;
             }
         }
@@ -254,25 +254,28 @@ pub fn assemble(
         {
             continue;
         }
-        out.push((Block::new(kind, b.text.clone()), true));
+        let level = match b.kind {
+            Kind::Heading(l) => l,
+            _ => 0,
+        };
+        out.push((Block::new(kind, b.text.clone()), level));
     }
-    drop_orphan_headings(out.into_iter().map(|(b, _)| b).collect())
+    drop_orphan_headings(out)
 }
 
-/// A heading followed by nothing, or directly by another heading, introduces nothing that is
-/// left (its section was a teaser list or a widget): drop it.
-fn drop_orphan_headings(blocks: Vec<Block>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for b in blocks.into_iter().rev() {
-        if b.kind == BlockKind::Heading
+/// A heading followed by nothing, or directly by a heading of the same or a higher rank,
+/// introduces nothing that is left (its section was a teaser list or a widget): drop it.
+fn drop_orphan_headings(blocks: Vec<(Block, u8)>) -> Vec<Block> {
+    let mut out: Vec<(Block, u8)> = Vec::with_capacity(blocks.len());
+    for (b, level) in blocks.into_iter().rev() {
+        if level > 0
             && out
                 .last()
-                .is_none_or(|next: &Block| next.kind == BlockKind::Heading)
+                .is_none_or(|&(_, next)| next > 0 && next <= level)
         {
             continue;
         }
-        out.push(b);
+        out.push((b, level));
     }
-    out.reverse();
-    out
+    out.into_iter().rev().map(|(b, _)| b).collect()
 }
