@@ -3,6 +3,18 @@
 /// Collapses runs of whitespace to one space, trims, and drops characters that must never be
 /// spoken or that break words apart: soft hyphens, zero-width spaces and joiners, BOMs.
 pub fn normalize_space(s: &str) -> String {
+    if s.is_ascii() {
+        // The common case, without decoding characters.
+        let mut out = String::with_capacity(s.len());
+        let space = |c: char| c.is_ascii_whitespace() || c == '\u{b}';
+        for word in s.split(space).filter(|w| !w.is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
@@ -44,6 +56,7 @@ mod tests {
     #[test]
     fn collapses_and_strips() {
         assert_eq!(normalize_space("  a \n\t b  "), "a b");
+        assert_eq!(normalize_space("a\u{b}\u{c}b\r\nc"), "a b c");
         assert_eq!(normalize_space("in\u{00ad}ter\u{200b}na"), "interna");
         assert_eq!(normalize_space("a\u{a0}b"), "a b");
         assert_eq!(
