@@ -15,7 +15,9 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use listen::extract::{self, Format, Input};
 
 fn sample(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("articles").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("articles")
+        .join(name);
     match std::fs::read(&path) {
         Ok(bytes) => listen::source::decode::decode(&bytes, None, true),
         Err(e) => panic!("{}: {e}", path.display()),

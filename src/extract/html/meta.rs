@@ -250,10 +250,11 @@ pub fn title(dom: &Dom, ld: &LinkedData, site: Option<&str>) -> Option<String> {
 
 fn clean_byline(s: &str) -> Option<String> {
     let s = normalize_space(s);
-    let lower = s.to_lowercase();
     let mut out = s.as_str();
     for prefix in ["by ", "par ", "von ", "por ", "di ", "door ", "av ", "af "] {
-        if lower.starts_with(prefix) {
+        if let Some(head) = s.get(..prefix.len())
+            && head.eq_ignore_ascii_case(prefix)
+        {
             out = &s[prefix.len()..];
             break;
         }

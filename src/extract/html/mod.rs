@@ -169,7 +169,7 @@ fn paragraphs(text: &str) -> Vec<Block> {
 }
 
 /// How the extractor saw a page: the best candidates, the chosen region and the size of each
-/// pass's result. For diagnostics (`examples/extract_eval.rs --explain`); not a stable format.
+/// pass's result. For diagnostics (`examples/extract_eval.rs --page ID`); not a stable format.
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
