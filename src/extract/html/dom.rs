@@ -263,7 +263,10 @@ impl<'a> Dom<'a> {
                         if skip.is_some() {
                             continue;
                         }
-                        if skipped_tag(name) || is_hidden(e) {
+                        // The root and the body are never hidden for a reader: pages hide them
+                        // until their scripts have run ("anti-flicker" snippets).
+                        let root = matches!(name, "html" | "body");
+                        if skipped_tag(name) || (!root && is_hidden(e)) {
                             skip = Some(n.id());
                             continue;
                         }
@@ -438,13 +441,18 @@ impl<'a> Dom<'a> {
         s
     }
 
-    /// Index of the `<body>` element, or the root.
-    pub fn body(&self) -> u32 {
-        self.nodes
-            .iter()
-            .position(|n| n.tag == Tag::Body)
-            .map(|p| p as u32)
-            .unwrap_or(0)
+    /// Index of the `<body>` element, else the root; None for an empty view.
+    pub fn body(&self) -> Option<u32> {
+        if self.nodes.is_empty() {
+            return None;
+        }
+        Some(
+            self.nodes
+                .iter()
+                .position(|n| n.tag == Tag::Body)
+                .map(|p| p as u32)
+                .unwrap_or(0),
+        )
     }
 }
 
@@ -605,7 +613,7 @@ mod tests {
         let dom = Dom::build(&doc);
         assert_eq!(dom.head.title.as_deref(), Some("T"));
         assert_eq!(dom.head.meta("author"), Some("A"));
-        let body = dom.body();
+        let body = dom.body().unwrap_or(0);
         assert_eq!(dom.nodes[body as usize].chars, 6);
         assert_eq!(dom.nodes[body as usize].link_chars, 3);
         assert!(dom.nodes.iter().all(|n| n.text != "x()" && n.text != "no"));

@@ -81,16 +81,11 @@ fn body(dom: &Dom, ld: &meta::LinkedData, title: Option<&str>) -> Vec<Block> {
     }
     // No region at all: whatever readable blocks the page has (a page of menus and footers
     // has none: it is no article).
-    let body = dom.body();
-    let whole = score::Region {
-        roots: vec![body],
-        top: body,
-        ranked: Vec::new(),
-        scores: vec![0.0; dom.nodes.len()],
-    };
-    let all = clean::assemble(dom, &strict_blocks, &whole, true, title);
-    if !all.is_empty() {
-        return all;
+    if let Some(whole) = whole_page(dom) {
+        let all = clean::assemble(dom, &strict_blocks, &whole, true, title);
+        if !all.is_empty() {
+            return all;
+        }
     }
     ["og:description", "description", "twitter:description"]
         .iter()
@@ -107,14 +102,20 @@ fn linked_data_blocks(text: &str) -> Vec<Block> {
     }
     let doc = Html::parse_document(text);
     let dom = Dom::build(&doc);
-    let body = dom.body();
-    let whole = score::Region {
+    whole_page(&dom)
+        .map(|whole| clean::assemble(&dom, &blocks::segment(&dom, false), &whole, false, None))
+        .unwrap_or_default()
+}
+
+/// The whole body as the region (None for a page with nothing readable at all).
+fn whole_page(dom: &Dom) -> Option<score::Region> {
+    let body = dom.body()?;
+    Some(score::Region {
         roots: vec![body],
         top: body,
         ranked: Vec::new(),
         scores: vec![0.0; dom.nodes.len()],
-    };
-    clean::assemble(&dom, &blocks::segment(&dom, false), &whole, false, None)
+    })
 }
 
 /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;` and numeric references.
@@ -221,6 +222,21 @@ pub fn explain(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hidden_root_or_body_is_still_read() {
+        // Found by the fuzzer: a hidden <html> left nothing to look at (and an index panic).
+        for page in [
+            "<html style=\"display:none\"><body><p>Shown once scripts have run.</p></body></html>",
+            "<html><body hidden><p>Shown once scripts have run.</p></body></html>",
+        ] {
+            let a = extract(&Input::new(page, crate::extract::Format::Html));
+            assert_eq!(a.body_text(), "Shown once scripts have run.");
+        }
+        // Nothing readable at all is an empty article, not a panic.
+        let a = extract(&Input::new("<svg></svg>", crate::extract::Format::Html));
+        assert!(a.blocks.is_empty());
+    }
 
     #[test]
     fn entities_in_declared_bodies() {

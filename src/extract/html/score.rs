@@ -108,7 +108,7 @@ pub fn select(dom: &Dom, blocks: &[TextBlock], strict: bool) -> Option<Region> {
     let mut top = candidates[0];
     let top_score = score[top as usize];
     let best_score = top_score;
-    let body = dom.body();
+    let body = dom.body().unwrap_or(NONE);
 
     // Several near-best candidates under one ancestor: the ancestor is the article.
     let alternatives: Vec<u32> = candidates[1..candidates.len().min(5)]
