@@ -1,6 +1,7 @@
 //! Before parsing: the contents of scripts and style sheets, which half the bytes of a typical
-//! news page are, and which extraction never reads, are cut out of the text, so that the HTML
-//! tokenizer does not have to walk them. Structured data (`application/ld+json`) is kept.
+//! news page are, and of inline SVG and MathML, none of which extraction reads, are cut out of
+//! the text, so that the HTML tokenizer does not have to walk them. Structured data
+//! (`application/ld+json`) is kept.
 //!
 //! The cut follows the tokenizer's rules for these raw-text elements: a `<script>` or `<style>`
 //! start tag (attribute values may hold `>`), its content up to the first matching end tag
@@ -18,6 +19,9 @@ const RAW: &[(&[u8], bool)] = &[
     (b"style", true),
     (b"noscript", true),
     (b"iframe", true),
+    // Not raw text, but never read: inline icons and formulas are mostly long attributes.
+    (b"svg", true),
+    (b"math", true),
     (b"noembed", true),
     (b"noframes", true),
     (b"title", false),
@@ -161,6 +165,15 @@ mod tests {
             "<head><script></script><STYLE></STYLE>\
              <script type=\"application/ld+json\">{\"a\":1}</script></head>\
              <body><p>text</p><script src=x></script></body>"
+        );
+    }
+
+    #[test]
+    fn cuts_inline_svg() {
+        let html = "<p>a</p><svg viewBox=\"0 0 1 1\"><title>icon</title><path d=\"M0 0L1 1\"/></svg><p>b</p>";
+        assert_eq!(
+            strip_raw_text(html),
+            "<p>a</p><svg viewBox=\"0 0 1 1\"></svg><p>b</p>"
         );
     }
 
