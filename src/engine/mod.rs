@@ -4,6 +4,7 @@
 
 pub mod live;
 pub mod rate;
+pub mod render;
 pub mod voices;
 
 use std::time::Duration;
