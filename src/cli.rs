@@ -33,6 +33,12 @@ pub enum Command {
     Text(TextArgs),
     /// List the speech engine's voices.
     Voices(VoicesArgs),
+    /// Render articles to audio files (MP3 or WAV) with subtitles and chapters; several
+    /// articles go to a folder with a playlist and a podcast feed. No audio device needed.
+    Export(ExportArgs),
+    /// Internal: renders audio for `listen export` (jobs on standard input).
+    #[command(hide = true)]
+    RenderWorker,
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -83,6 +89,53 @@ pub struct TextArgs {
     /// Show each sentence's spoken form (what the engine is given) instead of its text.
     #[arg(long)]
     pub spoken: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `listen export`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  listen export page.html -o story.mp3\n  listen export articles/ -o podcast/ --base-url https://example.org/podcast/\n  listen export --rate 1.5 --format wav https://example.org/news/story -o out/\n\nBeside each audio file: NAME.vtt (subtitles, one cue per sentence) and, for WAV, NAME.chapters.vtt\n(MP3 files carry their chapters in ID3). A folder also gets playlist.m3u and feed.xml.\nA rerun skips articles whose files are up to date."
+)]
+pub struct ExportArgs {
+    /// URLs, files (.html, .txt, .md), folders of such files, or - for standard input.
+    #[arg(value_name = "SOURCE", required = true)]
+    pub sources: Vec<String>,
+
+    /// An audio file (.mp3 or .wav) for one article, or a folder (created if missing).
+    #[arg(long, short, value_name = "OUT")]
+    pub output: PathBuf,
+
+    /// Audio format. Default: the output file's extension; mp3 in a folder.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::export::encode::Format>,
+
+    /// Where the folder will be served: the feed's links to the audio files start with it.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Overwrite files that listen did not make, and render again articles that are up to date.
+    #[arg(long)]
+    pub force: bool,
+
+    /// espeak-ng voice, by name or identifier (e.g. en-gb, fr, "English (America)+Max").
+    /// Default: the voice for the article's language.
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+
+    /// Speed as a multiple of normal speech, from 0.5 to 3.0.
+    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = parse_rate)]
+    pub rate: f64,
+
+    /// Articles rendered at once, in worker processes. Default: the number of CPU cores.
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: Option<u16>,
+
+    /// Print only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub common: CommonArgs,

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod engine;
 pub mod exit_codes;
+pub mod export;
 pub mod extract;
 pub mod lang;
 pub mod pipeline;

@@ -26,6 +26,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::Success)
         }
         Some(Command::Voices(args)) => Ok(listen::commands::voices::run(&args)),
+        Some(Command::Export(args)) => Ok(listen::export::run(&args)),
+        Some(Command::RenderWorker) => Ok(listen::export::worker::serve()),
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
         None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),
     }
