@@ -11,7 +11,7 @@
 //!    them, so the data is read in place, never copied.
 //!
 //! Options: `--listen PATH` (the binary; default: `listen` beside this example's folder),
-//! `--jobs N` (passed to the batch), `--runs N` (sample article runs), `--keep DIR` (export the
+//! `--jobs N` and `--format wav|mp3` (for the batch), `--runs N` (sample article runs), `--keep DIR` (export the
 //! batch into DIR and keep it).
 
 use std::io::{BufRead, BufReader, Write};
@@ -37,6 +37,7 @@ struct Options {
     dataset: Option<PathBuf>,
     listen: PathBuf,
     jobs: Option<String>,
+    format: String,
     runs: usize,
     keep: Option<PathBuf>,
 }
@@ -52,6 +53,7 @@ fn options() -> Result<Options, String> {
             .map(|d| d.join("listen"))
             .unwrap_or_else(|| PathBuf::from("listen")),
         jobs: None,
+        format: "mp3".into(),
         runs: 5,
         keep: None,
     };
@@ -60,6 +62,7 @@ fn options() -> Result<Options, String> {
         match a.as_str() {
             "--listen" => o.listen = PathBuf::from(value("--listen")?),
             "--jobs" => o.jobs = Some(value("--jobs")?),
+            "--format" => o.format = value("--format")?,
             "--runs" => {
                 o.runs = value("--runs")?
                     .parse()
@@ -151,14 +154,17 @@ fn run() -> Result<(), String> {
         None => tmp.path().join("batch"),
     };
     let mut cmd = Command::new(&o.listen);
-    cmd.args(["export", "--force", "-o"]).arg(&out);
+    cmd.args(["export", "--force", "--format", &o.format, "-o"])
+        .arg(&out);
     if let Some(j) = &o.jobs {
         cmd.args(["--jobs", j]);
     }
     cmd.args(&urls);
     let t = Instant::now();
+    let cpu_before = children_cpu();
     let output = cmd.output().map_err(|e| e.to_string())?;
     let wall = t.elapsed().as_secs_f64();
+    let cpu = children_cpu() - cpu_before;
     let stderr = String::from_utf8_lossy(&output.stderr);
     let failed: Vec<&str> = stderr
         .lines()
@@ -179,9 +185,10 @@ fn run() -> Result<(), String> {
         }
     }
     println!(
-        "extraction benchmark: {} pages -> {files} MP3 files, {:.1} h of audio in {wall:.1} s \
-         wall time ({:.0}x real time; exit {}); {} sources reported errors",
+        "extraction benchmark: {} pages -> {files} {} files, {:.1} h of audio in {wall:.1} s \
+         wall time, {cpu:.1} s CPU time ({:.0}x real time; exit {}); {} sources reported errors",
         pages.len(),
+        o.format,
         audio / 3600.0,
         audio / wall,
         output.status.code().unwrap_or(-1),
@@ -191,6 +198,17 @@ fn run() -> Result<(), String> {
         println!("  {f}");
     }
     Ok(())
+}
+
+/// CPU seconds (user + system) used so far by this process's finished children.
+fn children_cpu() -> f64 {
+    // SAFETY: getrusage fills the struct we pass.
+    let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut ru) } != 0 {
+        return 0.0;
+    }
+    let secs = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    secs(ru.ru_utime) + secs(ru.ru_stime)
 }
 
 /// Answers one request for `/N` with page N, gzip-encoded as stored.

@@ -610,7 +610,15 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
     let workers = parallel.min(total);
     let exe = std::env::current_exe().ok();
     match exe {
-        Some(exe) if workers > 1 => worker::run_pool(&exe, workers, jobs, &on_event),
+        Some(exe) if workers > 1 => {
+            // Longest first, so that no worker is left alone with a long article at the end.
+            let mut jobs = jobs;
+            jobs.sort_by(|a, b| {
+                let e = |j: &Job| estimate.get(&j.id).copied().unwrap_or(0.0);
+                e(b).total_cmp(&e(a))
+            });
+            worker::run_pool(&exe, workers, jobs, &on_event)
+        }
         _ => render_here(jobs, &on_event),
     }
     state.into_inner().map(|s| s.outcome).unwrap_or(Outcome {

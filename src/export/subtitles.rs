@@ -38,18 +38,18 @@ const NOTE_TAG: &str = "NOTE listen-export ";
 
 /// Reads the marker of a subtitles file made by `listen export`; `None` for any other file.
 pub fn read_marker(vtt: &Path) -> Option<Marker> {
-    use std::io::Read;
-    let mut head = String::new();
-    std::fs::File::open(vtt)
-        .ok()?
-        .take(64 * 1024)
-        .read_to_string(&mut head)
-        .ok()?;
-    if !head.starts_with("WEBVTT") {
+    use std::io::{BufRead, BufReader, Read};
+    let file = std::fs::File::open(vtt).ok()?;
+    // The note is the first block after the header; a marker line is far below 1 MB.
+    let mut lines = BufReader::new(file.take(1 << 20)).lines();
+    if !lines.next()?.ok()?.starts_with("WEBVTT") {
         return None;
     }
-    let line = head.lines().find_map(|l| l.strip_prefix(NOTE_TAG))?;
-    serde_json::from_str(line).ok()
+    lines
+        .take(4)
+        .map_while(Result::ok)
+        .find_map(|l| l.strip_prefix(NOTE_TAG).map(str::to_string))
+        .and_then(|json| serde_json::from_str(&json).ok())
 }
 
 /// The subtitles: one cue per sentence, numbered as `listen text` numbers sentences.
@@ -175,6 +175,11 @@ mod tests {
         assert_eq!(read_marker(&p), Some(marker()));
         std::fs::write(&p, "WEBVTT\n\n1\n00:00.000 --> 00:01.000\nx\n").expect("write");
         assert_eq!(read_marker(&p), None);
+        // Long subtitles in a non-Latin script are read whole-line, never cut inside a character.
+        let mut long = vtt.clone();
+        long.push_str(&"1\n00:00:01.000 --> 00:00:02.000\nпопулярные блоги\n\n".repeat(3000));
+        std::fs::write(&p, &long).expect("write");
+        assert_eq!(read_marker(&p), Some(marker()));
         assert!(chapters_webvtt(&t).contains("chapter-1\n00:00:00.000 --> 00:00:04.000\nIntro\n"));
     }
 }
