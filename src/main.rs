@@ -4,7 +4,11 @@ use listen::cli::{Cli, Command};
 use listen::exit_codes::ExitCode;
 
 fn main() {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = cli.load_config() {
+        eprintln!("listen: {e}");
+        std::process::exit(ExitCode::Usage.into());
+    }
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -25,7 +29,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(ExitCode::Success)
         }
-        Some(Command::Voices(args)) => Ok(listen::commands::voices::run(&args)),
+        Some(Command::Voices(args)) => {
+            Ok(runtime()?.block_on(listen::commands::voices::run(&args)))
+        }
         Some(Command::Export(args)) => Ok(listen::export::run(&args)),
         Some(Command::RenderWorker) => Ok(listen::export::worker::serve()),
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),

@@ -8,16 +8,16 @@ use crate::engine::VoiceInfo;
 use crate::engine::live::LiveEngine;
 use crate::exit_codes::ExitCode;
 
-pub fn run(args: &VoicesArgs) -> ExitCode {
+pub async fn run(args: &VoicesArgs) -> ExitCode {
     let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
-    let mut engine = match LiveEngine::connect(tx) {
+    let engine = match LiveEngine::connect(tx) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("listen: {e}");
             return ExitCode::EngineFailure;
         }
     };
-    let all = match engine.voices(args.refresh) {
+    let all = match engine.voices(args.refresh).await {
         Ok(v) => v,
         Err(e) => {
             eprintln!("listen: {e}");

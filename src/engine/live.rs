@@ -10,16 +10,11 @@
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
-use std::sync::mpsc as std_mpsc;
-use std::time::Duration;
-
 use tokio::sync::mpsc::UnboundedSender;
 
+use super::handle::{EngineHandle, ListVoices};
 use super::voices::VoiceList;
 use super::{Engine, EngineError, EngineEvent, UtteranceId, VoiceInfo, rate};
-
-/// How long connecting to the engine may take before we give up with a message.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 pub struct LiveEngine {
     tts: tts::Tts,
@@ -42,26 +37,12 @@ fn failed(e: tts::Error) -> EngineError {
 }
 
 impl LiveEngine {
-    /// Connects to the platform engine; engine events go to `events`. Fails within
-    /// [`CONNECT_TIMEOUT`] with [`EngineError::Unavailable`] when no engine answers.
-    pub fn connect(events: UnboundedSender<EngineEvent>) -> Result<Self, EngineError> {
-        // A daemon that accepts the connection but never answers would block forever inside the
-        // C library; a guard thread turns that into a message and an exit instead.
-        let (done_tx, done_rx) = std_mpsc::channel::<()>();
-        std::thread::spawn(move || {
-            if let Err(std_mpsc::RecvTimeoutError::Timeout) = done_rx.recv_timeout(CONNECT_TIMEOUT)
-            {
-                let e = EngineError::Unavailable {
-                    detail: format!("no answer within {} s", CONNECT_TIMEOUT.as_secs()),
-                    hint: super::unavailable_hint(),
-                };
-                eprintln!("listen: {e}");
-                std::process::exit(crate::exit_codes::ExitCode::EngineFailure.into());
-            }
-        });
-        let result = Self::open(events);
-        let _ = done_tx.send(());
-        result
+    /// Connects to the platform engine on a thread of its own (see [`EngineHandle`]); engine
+    /// events go to `events`.
+    pub fn connect(
+        events: UnboundedSender<EngineEvent>,
+    ) -> Result<EngineHandle<Self>, EngineError> {
+        EngineHandle::spawn(move || Self::open(events), super::unavailable_hint)
     }
 
     fn open(events: UnboundedSender<EngineEvent>) -> Result<Self, EngineError> {
@@ -100,14 +81,6 @@ impl LiveEngine {
             control,
             voices: VoiceList::default(),
         })
-    }
-
-    /// Every voice the engine offers (cached on disk; see [`VoiceList`]).
-    pub fn voices(&mut self, refresh: bool) -> Result<Vec<VoiceInfo>, EngineError> {
-        let tts = &self.tts;
-        self.voices
-            .get(refresh, || list_voices(tts))
-            .map(|v| v.to_vec())
     }
 
     fn ensure_voice_for(&mut self, lang: &str) -> Result<(), EngineError> {
@@ -174,8 +147,20 @@ fn list_voices(tts: &tts::Tts) -> Result<Vec<VoiceInfo>, EngineError> {
     Ok(tts.voices().map_err(failed)?.iter().map(info).collect())
 }
 
+impl ListVoices for LiveEngine {
+    /// Every voice the engine offers (cached on disk; see [`VoiceList`]).
+    fn list_voices(&mut self, refresh: bool) -> Result<Vec<VoiceInfo>, EngineError> {
+        let tts = &self.tts;
+        self.voices
+            .get(refresh, || list_voices(tts))
+            .map(|v| v.to_vec())
+    }
+}
+
 impl Engine for LiveEngine {
     fn speak(&mut self, text: &str) -> Result<UtteranceId, EngineError> {
+        // libspeechd takes C strings: a NUL would end the text (and panics in the binding).
+        let text = text.replace('\0', " ");
         match self.tts.speak(text, false).map_err(failed)? {
             Some(id) => Ok(key(&id)),
             None => Err(EngineError::Failed(

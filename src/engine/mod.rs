@@ -2,6 +2,7 @@
 //! now, a renderer to audio files later. The player drives an engine by queueing utterances and
 //! listening to its events; it never calls the platform directly.
 
+pub mod handle;
 pub mod live;
 pub mod rate;
 pub mod render;
@@ -62,6 +63,14 @@ pub enum EngineError {
         .waited.as_secs()
     )]
     Stalled { waited: Duration, log: String },
+    #[error(
+        "no audio output: the speech engine started speaking but nothing played after {} s, \
+         and this machine has no sound server (PulseAudio, PipeWire) or sound card.\n  \
+         Start a sound server, or use `listen export` to write audio files instead \
+         (speech-dispatcher log: {log})",
+        .waited.as_secs()
+    )]
+    NoAudioOutput { waited: Duration, log: String },
     #[error("the speech engine failed: {0}")]
     Failed(String),
 }
@@ -88,6 +97,29 @@ pub fn unavailable_hint() -> String {
          (or run scripts/install-deps.sh).\n  `listen export` writes audio files without it"
             .into()
     }
+}
+
+/// Whether this machine shows any sign of an audio output: a PulseAudio or PipeWire server for
+/// this user or the system, or a sound card. Only used to give up early, with a clearer message,
+/// when the first utterance does not end: never to refuse to start.
+pub fn audio_output_evidence() -> bool {
+    if !cfg!(target_os = "linux") || std::env::var_os("PULSE_SERVER").is_some() {
+        return true;
+    }
+    let runtime = std::env::var_os("XDG_RUNTIME_DIR").map(std::path::PathBuf::from);
+    let sockets = [
+        runtime.as_ref().map(|r| r.join("pulse/native")),
+        runtime.as_ref().map(|r| r.join("pipewire-0")),
+        Some("/var/run/pulse/native".into()),
+        Some("/run/pulse/native".into()),
+    ];
+    let sound_card = std::fs::read_dir("/dev/snd")
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .any(|e| e.file_name().to_string_lossy().starts_with("pcm"))
+        })
+        .unwrap_or(false);
+    sound_card || sockets.into_iter().flatten().any(|p| p.exists())
 }
 
 /// The operations the player needs from an engine.

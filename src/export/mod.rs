@@ -140,6 +140,8 @@ struct Article {
     source: Source,
     key: String,
     plan: Plan,
+    /// The voice asked for (`None`: the engine's voice for the language).
+    voice: Option<String>,
     fingerprint: String,
 }
 
@@ -275,11 +277,12 @@ fn article(
 ) -> Article {
     let plan = Plan::from_script(script);
     let plan_json = serde_json::to_vec(&plan).unwrap_or_default();
+    let voice = args.voice_for(&plan.lang).map(str::to_string);
     let fingerprint = plan::fingerprint(&[
         RENDER_VERSION.as_bytes(),
         &plan_json,
-        args.voice.as_deref().unwrap_or("").as_bytes(),
-        format!("{:.3}", args.rate).as_bytes(),
+        voice.as_deref().unwrap_or("").as_bytes(),
+        format!("{:.3}", args.rate()).as_bytes(),
         format.extension().as_bytes(),
     ]);
     Article {
@@ -287,6 +290,7 @@ fn article(
         key: source.key(),
         source,
         plan,
+        voice,
         fingerprint,
     }
 }
@@ -484,8 +488,9 @@ fn decide_one(
     Decision::Render(Box::new(Job {
         id: a.seq,
         plan: a.plan.clone(),
-        voice: args.voice.clone(),
-        rate: args.rate,
+        voice: a.voice.clone(),
+        voice_fallback: args.voice.is_none(),
+        rate: args.rate(),
         format: paths
             .audio
             .extension()

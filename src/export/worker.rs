@@ -29,6 +29,10 @@ pub struct Job {
     pub id: usize,
     pub plan: Plan,
     pub voice: Option<String>,
+    /// The voice is a preference (from the configuration file, shared with the live engine):
+    /// if espeak-ng does not have it, use its voice for the language.
+    #[serde(default)]
+    pub voice_fallback: bool,
     pub rate: f64,
     pub format: Format,
     pub audio: PathBuf,
@@ -80,9 +84,13 @@ pub fn run_job(
     job: &Job,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Report, Failure> {
-    let voice = renderer
-        .set_voice(&job.plan.lang, job.voice.as_deref())
-        .map_err(Failure::render)?;
+    let voice = match renderer.set_voice(&job.plan.lang, job.voice.as_deref()) {
+        Err(RenderError::NoSuchVoice { .. }) if job.voice_fallback => {
+            renderer.set_voice(&job.plan.lang, None)
+        }
+        r => r,
+    }
+    .map_err(Failure::render)?;
     renderer.set_rate(job.rate).map_err(Failure::render)?;
     let sample_rate = renderer.sample_rate();
 

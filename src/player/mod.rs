@@ -16,8 +16,9 @@ use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
 use self::display::Display;
 use self::events::{EventSink, Kind};
 use crate::cli::ReadArgs;
+use crate::engine::handle::EngineHandle;
 use crate::engine::live::LiveEngine;
-use crate::engine::{Engine, EngineError, EngineEvent, UtteranceId};
+use crate::engine::{EngineError, EngineEvent, UtteranceId};
 use crate::exit_codes::ExitCode;
 use crate::pipeline;
 use crate::script::Script;
@@ -55,7 +56,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
     let mut display = Display::new(args.quiet, events_to_stdout);
     let opts = Options {
         voice: args.voice.clone(),
-        rate: args.rate,
+        rate: args.rate(),
         lang: args.common.lang_override(),
     };
     let fetch = args.common.fetch_options();
@@ -69,7 +70,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
             return ExitCode::EngineFailure;
         }
     };
-    if let Err(e) = engine.set_rate(opts.rate) {
+    if let Err(e) = engine.set_rate(opts.rate).await {
         eprintln!("listen: {e}");
         return ExitCode::EngineFailure;
     }
@@ -78,6 +79,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
     let sources = pipeline::sources(&args.sources);
     let total = sources.len();
     let mut code = ExitCode::Success;
+    let mut spoken_any = false;
     for (k, item) in sources.into_iter().enumerate() {
         let loaded = match item {
             Ok(source) => {
@@ -99,7 +101,10 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
                 continue;
             }
         };
-        if let Err(e) = engine.set_voice(&script.lang, opts.voice.as_deref()) {
+        if let Err(e) = engine
+            .set_voice(&script.lang, args.voice_for(&script.lang))
+            .await
+        {
             let msg = format!("{source}: {e}");
             eprintln!("listen: {msg}");
             sink.emit(Kind::Error, k, None, None, Some(&msg));
@@ -111,22 +116,28 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
             &mut rx,
             &mut interrupt,
             &script,
-            Position { article: k, total },
+            Position {
+                article: k,
+                total,
+                first: !spoken_any,
+            },
             &mut sink,
             &mut display,
         )
         .await;
+        spoken_any = true;
         match outcome {
             Ok(()) => {}
             Err(Stop::Interrupted) => {
-                let _ = engine.stop();
+                engine.stop_before_exit().await;
                 return code.merge(ExitCode::Interrupted);
             }
             Err(Stop::Engine(e)) => {
-                let _ = engine.stop();
+                // Say what happened first: stopping a stalled engine may itself time out.
                 let msg = e.to_string();
                 eprintln!("listen: {msg}");
                 sink.emit(Kind::Error, k, None, None, Some(&msg));
+                engine.stop_before_exit().await;
                 return code.merge(ExitCode::EngineFailure);
             }
         }
@@ -138,6 +149,8 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
 struct Position {
     article: usize,
     total: usize,
+    /// The first article spoken in this run (earlier ones may have failed to load).
+    first: bool,
 }
 
 enum Stop {
@@ -153,7 +166,7 @@ struct Utterance<'a> {
 }
 
 async fn speak_article(
-    engine: &mut LiveEngine,
+    engine: &mut EngineHandle<LiveEngine>,
     rx: &mut UnboundedReceiver<EngineEvent>,
     interrupt: &mut Interrupt,
     script: &Script,
@@ -197,11 +210,19 @@ async fn speak_article(
     let mut in_flight: VecDeque<(UtteranceId, usize)> = VecDeque::new();
     let mut deadline = Instant::now();
     let mut began = false;
+    // On a machine with no sign of an audio output, the first utterance gets a short deadline,
+    // so the user hears about it in seconds rather than after the full watchdog.
+    let wpm = engine.words_per_minute();
+    let mut no_audio_check = (pos.first && !crate::engine::audio_output_evidence())
+        .then(|| Instant::now() + quick_budget(wpm, &queue[0].spoken));
     loop {
         while in_flight.len() <= LOOKAHEAD && next < queue.len() {
-            let id = engine.speak(&queue[next].spoken).map_err(Stop::Engine)?;
+            let id = engine
+                .speak(&queue[next].spoken)
+                .await
+                .map_err(Stop::Engine)?;
             if in_flight.is_empty() {
-                deadline = Instant::now() + budget(engine, &queue[next].spoken);
+                deadline = Instant::now() + budget(wpm, &queue[next].spoken);
                 began = false;
             }
             in_flight.push_back((id, next));
@@ -212,10 +233,16 @@ async fn speak_article(
         };
         let event = tokio::select! {
             ev = rx.recv() => ev,
+            _ = sleep_until_opt(no_audio_check) => {
+                return Err(Stop::Engine(EngineError::NoAudioOutput {
+                    waited: quick_budget(wpm, &queue[0].spoken),
+                    log: engine.log_hint().to_string(),
+                }));
+            }
             _ = tokio::time::sleep_until(deadline.into()) => {
                 return Err(Stop::Engine(EngineError::Stalled {
-                    waited: budget(engine, &queue[current].spoken),
-                    log: engine.log_hint(),
+                    waited: budget(wpm, &queue[current].spoken),
+                    log: engine.log_hint().to_string(),
                 }));
             }
             _ = interrupt.wait() => return Err(Stop::Interrupted),
@@ -229,7 +256,7 @@ async fn speak_article(
         match event {
             EngineEvent::Begin(id) if id == current_id && !began => {
                 began = true;
-                deadline = Instant::now() + budget(engine, &u.spoken);
+                deadline = Instant::now() + budget(wpm, &u.spoken);
                 match u.sentence {
                     None => {
                         sink.emit(Kind::ArticleStart, pos.article, None, None, Some(u.text));
@@ -248,6 +275,7 @@ async fn speak_article(
                 }
             }
             EngineEvent::End(id) if id == current_id => {
+                no_audio_check = None;
                 if let Some((index, block)) = u.sentence {
                     sink.emit(
                         Kind::SentenceEnd,
@@ -260,7 +288,7 @@ async fn speak_article(
                 }
                 in_flight.pop_front();
                 if let Some(&(_, following)) = in_flight.front() {
-                    deadline = Instant::now() + budget(engine, &queue[following].spoken);
+                    deadline = Instant::now() + budget(wpm, &queue[following].spoken);
                     began = false;
                 }
             }
@@ -283,10 +311,25 @@ async fn speak_article(
 }
 
 /// How long an utterance may take before the watchdog fires: 3x its expected duration + 5 s.
-fn budget(engine: &dyn Engine, spoken: &str) -> Duration {
+fn budget(wpm: f64, spoken: &str) -> Duration {
     let words = spoken.split_whitespace().count().max(1) as f64;
-    let expected = words / engine.words_per_minute() * 60.0;
+    let expected = words / wpm * 60.0;
     Duration::from_secs_f64(expected * 3.0) + WATCHDOG_SLACK
+}
+
+/// The first utterance's deadline when there is no sign of an audio output: 1.5x its expected
+/// duration + 2 s.
+fn quick_budget(wpm: f64, spoken: &str) -> Duration {
+    let words = spoken.split_whitespace().count().max(1) as f64;
+    let expected = words / wpm * 60.0;
+    Duration::from_secs_f64(expected * 1.5) + Duration::from_secs(2)
+}
+
+async fn sleep_until_opt(at: Option<Instant>) {
+    match at {
+        Some(at) => tokio::time::sleep_until(at.into()).await,
+        None => std::future::pending().await,
+    }
 }
 
 /// Ctrl-C and SIGTERM, as a future that can be awaited many times.
