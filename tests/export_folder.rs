@@ -379,3 +379,103 @@ fn killed_export_leaves_no_partial_file() {
     );
     assert_eq!(left, Vec::<String>::new(), "partial files left: {left:?}");
 }
+
+#[test]
+fn ctrl_c_keeps_finished_articles_and_exits_130() {
+    let h = home();
+    let src = h.path().join("src");
+    std::fs::create_dir(&src).expect("mkdir");
+    let long = long_article(&src, "long");
+    let short = src.join("short.md");
+    std::fs::write(
+        &short,
+        "# A short one\n\nIt is done quickly. Then the export goes on with the long one.\n",
+    )
+    .expect("write");
+    let out = h.path().join("out");
+    let mut child = listen(h.path())
+        .args(["export", "--quiet", "--jobs", "2", "-o"])
+        .arg(&out)
+        .arg(&long)
+        .arg(&short)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // Wait for the short article to be complete, while the long one is still being written.
+    let start = Instant::now();
+    while !out.join("a-short-one.vtt").exists() {
+        assert!(child.try_wait().expect("status").is_none(), "ended early");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "short article never done"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(child.try_wait().expect("status").is_none(), "still running");
+    // SAFETY: sends SIGINT to the child we started.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let output = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    let names = names_in(&out);
+    assert_eq!(
+        names,
+        vec![
+            "a-short-one.mp3",
+            "a-short-one.vtt",
+            "feed.xml",
+            "playlist.m3u"
+        ],
+        "the finished article, its feed, and nothing of the long one"
+    );
+    let feed = std::fs::read_to_string(out.join("feed.xml")).expect("feed");
+    assert_eq!(feed.matches("<item>").count(), 1);
+
+    // One article rendered in the export's own process stops at the next sentence.
+    let single = h.path().join("single");
+    std::fs::create_dir(&single).expect("mkdir");
+    let mut child = listen(h.path())
+        .args(["export", "--quiet", "-o"])
+        .arg(single.join("long.mp3"))
+        .arg(&long)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let dir = std::fs::canonicalize(&single).expect("dir");
+    let start = Instant::now();
+    while !writing_into(child.id(), &dir) {
+        assert!(child.try_wait().expect("status").is_none(), "ended early");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: sends SIGINT to the child we started.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let output = child.wait_with_output().expect("wait");
+    assert_eq!(
+        output.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(names_in(&single), Vec::<String>::new());
+
+    // Run again: the finished one is up to date, the long one is done (killed quickly here).
+    let left = kill_midway(h.path(), &out, &[], &[long, short]);
+    assert_eq!(
+        left,
+        vec![
+            "a-short-one.mp3",
+            "a-short-one.vtt",
+            "feed.xml",
+            "playlist.m3u"
+        ]
+    );
+}

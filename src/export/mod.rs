@@ -20,6 +20,7 @@
 pub mod atomic;
 pub mod encode;
 pub mod feed;
+pub mod interrupt;
 pub mod names;
 pub mod plan;
 pub mod subtitles;
@@ -235,7 +236,9 @@ pub fn run(args: &ExportArgs) -> ExitCode {
         }
     }
 
-    // 3. Render.
+    // 3. Render. From here on Ctrl-C stops cleanly (before, nothing is being written and the
+    // default action, ending the process, is right).
+    interrupt::install();
     let outcome = render_all(jobs, parallel, &ui);
     code = code.merge(outcome.code);
 
@@ -264,6 +267,19 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             summary.push_str(&format!("; {} failed", outcome.failed));
         }
         eprintln!("{summary}");
+    }
+    if interrupt::interrupted() {
+        eprintln!(
+            "listen: interrupted: {} article{} not exported (run the same command again to finish; \
+             finished articles are kept)",
+            outcome.interrupted,
+            if outcome.interrupted == 1 {
+                " was"
+            } else {
+                "s were"
+            }
+        );
+        code = code.merge(ExitCode::Interrupted);
     }
     code
 }
@@ -529,6 +545,7 @@ struct Outcome {
     code: ExitCode,
     done: usize,
     failed: usize,
+    interrupted: usize,
     seconds: f64,
 }
 
@@ -571,6 +588,7 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
             code: ExitCode::Success,
             done: 0,
             failed: 0,
+            interrupted: 0,
             seconds: 0.0,
         },
     });
@@ -596,6 +614,7 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
                         st.outcome.seconds += report.duration;
                         ui.line(&describe(&audio, &report));
                     }
+                    Err(f) if f.interrupted => st.outcome.interrupted += 1,
                     Err(f) => {
                         st.outcome.failed += 1;
                         st.outcome.code = st.outcome.code.merge(if f.engine {
@@ -630,6 +649,7 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
         code: ExitCode::EngineFailure,
         done: 0,
         failed: total,
+        interrupted: 0,
         seconds: 0.0,
     })
 }
@@ -645,6 +665,7 @@ fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
                     result: Err(Failure {
                         message: e.to_string(),
                         engine: true,
+                        interrupted: false,
                     }),
                 });
             }
@@ -652,6 +673,13 @@ fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
         }
     };
     for job in jobs {
+        if interrupt::interrupted() {
+            on_event(Event::Finished {
+                id: job.id,
+                result: Err(Failure::interrupted()),
+            });
+            continue;
+        }
         let mut last = Instant::now();
         let result = worker::run_job(&mut engine, &job, &mut |seconds| {
             if last.elapsed() > Duration::from_millis(50) {
@@ -661,6 +689,7 @@ fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
                     seconds,
                 });
             }
+            !interrupt::interrupted()
         });
         on_event(Event::Finished { id: job.id, result });
     }

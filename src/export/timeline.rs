@@ -58,18 +58,21 @@ pub enum TimelineError {
     Render(#[from] RenderError),
     #[error(transparent)]
     Io(#[from] std::io::Error),
+    #[error("stopped")]
+    Stopped,
 }
 
 /// Shortest cue: a sentence the engine renders as (almost) nothing still gets a visible cue.
 const MIN_CUE_MS: u64 = 40;
 
-/// Renders `plan` at `rate` into `sink`. `progress` is called with the samples written so far.
+/// Renders `plan` at `rate` into `sink`. `progress` is called with the samples written so far,
+/// after each segment; when it returns `false` rendering stops with [`TimelineError::Stopped`].
 pub fn render(
     renderer: &mut dyn Renderer,
     plan: &Plan,
     rate: f64,
     sink: &mut dyn AudioSink,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(u64) -> bool,
 ) -> Result<Timeline, TimelineError> {
     let sample_rate = renderer.sample_rate();
     let min_cue = MIN_CUE_MS * u64::from(sample_rate) / 1000;
@@ -115,7 +118,9 @@ pub fn render(
             write_silence(sink, gap)?;
             pos += gap;
         }
-        progress(pos);
+        if !progress(pos) {
+            return Err(TimelineError::Stopped);
+        }
     }
     if let Some(prev) = chapters.last_mut() {
         prev.end = pos;
@@ -214,7 +219,8 @@ pub(crate) mod tests {
         let mut sink = CountingSink::default();
         let mut seen = Vec::new();
         let t = render(&mut FakeRenderer, &plan, 1.0, &mut sink, &mut |p| {
-            seen.push(p)
+            seen.push(p);
+            true
         })
         .expect("render");
         // T: 0..110, pause 1200 -> 1310; "ab": 1310..1520 (speech from 1320), pause 1000 ->

@@ -11,6 +11,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,6 +20,7 @@ use crate::exit_codes::ExitCode;
 
 use super::atomic::{self, AtomicFile};
 use super::encode::{Encoder, Format, Tags};
+use super::interrupt;
 use super::plan::Plan;
 use super::subtitles::{self, Marker};
 use super::timeline::{self, TimelineError};
@@ -58,6 +60,9 @@ pub struct Report {
 pub struct Failure {
     pub message: String,
     pub engine: bool,
+    /// Stopped by Ctrl-C (not a failure of the article).
+    #[serde(default)]
+    pub interrupted: bool,
 }
 
 impl Failure {
@@ -65,6 +70,7 @@ impl Failure {
         Failure {
             message: format!("cannot write {}: {e}", path.display()),
             engine: false,
+            interrupted: false,
         }
     }
 
@@ -72,17 +78,27 @@ impl Failure {
         Failure {
             message: e.to_string(),
             engine: true,
+            interrupted: false,
+        }
+    }
+
+    pub fn interrupted() -> Failure {
+        Failure {
+            message: "interrupted".into(),
+            engine: false,
+            interrupted: true,
         }
     }
 }
 
-/// Renders a job with `renderer`. `progress` gets the seconds of audio rendered so far. The
+/// Renders a job with `renderer`. `progress` gets the seconds of audio rendered so far, and
+/// stops the job by returning `false`. The
 /// files appear only when complete: the chapters and subtitles first, the audio last (a rerun
 /// re-renders an article whose audio does not match its subtitles' record).
 pub fn run_job(
     renderer: &mut dyn Renderer,
     job: &Job,
-    progress: &mut dyn FnMut(f64),
+    progress: &mut dyn FnMut(f64) -> bool,
 ) -> Result<Report, Failure> {
     let voice = match renderer.set_voice(&job.plan.lang, job.voice.as_deref()) {
         Err(RenderError::NoSuchVoice { .. }) if job.voice_fallback => {
@@ -104,6 +120,7 @@ pub fn run_job(
     .map_err(|e| match e {
         TimelineError::Render(e) => Failure::render(e),
         TimelineError::Io(e) => Failure::io(&job.audio, e),
+        TimelineError::Stopped => Failure::interrupted(),
     })?;
     let tags = Tags {
         title: job.plan.title.clone(),
@@ -174,6 +191,7 @@ const PROGRESS_STEP: f64 = 20.0;
 /// `listen render-worker`: renders the jobs read from standard input until it closes.
 pub fn serve() -> ExitCode {
     die_with_parent();
+    interrupt::ignore_ctrl_c();
     let mut engine: Option<Result<Espeak, RenderError>> = None;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
@@ -204,6 +222,7 @@ pub fn serve() -> ExitCode {
                             },
                         );
                     }
+                    true
                 })
             }
             Err(e) => Err(Failure::render(e.clone())),
@@ -261,6 +280,10 @@ struct Worker {
 }
 
 impl Worker {
+    fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
     fn spawn(exe: &Path) -> std::io::Result<Worker> {
         let mut child = Command::new(exe)
             .arg("render-worker")
@@ -333,18 +356,32 @@ impl Worker {
 pub fn run_pool(exe: &Path, workers: usize, jobs: Vec<Job>, events: &(dyn Fn(Event) + Sync)) {
     let queue = Mutex::new(VecDeque::from(jobs));
     let start_error: Mutex<Option<String>> = Mutex::new(None);
+    // Live workers' process ids, for the watcher that kills them on Ctrl-C.
+    let pids: Mutex<Vec<u32>> = Mutex::new(Vec::new());
+    let running = AtomicUsize::new(workers.max(1));
+    let lock = |q: &Mutex<VecDeque<Job>>| q.lock().unwrap_or_else(|e| e.into_inner()).pop_front();
     std::thread::scope(|s| {
+        s.spawn(|| {
+            while running.load(Ordering::SeqCst) > 0 {
+                if interrupt::interrupted() {
+                    queue.lock().unwrap_or_else(|e| e.into_inner()).clear();
+                    for &pid in pids.lock().unwrap_or_else(|e| e.into_inner()).iter() {
+                        kill(pid);
+                    }
+                }
+                std::thread::sleep(std::time::Duration::from_millis(30));
+            }
+        });
         for _ in 0..workers.max(1) {
             s.spawn(|| {
                 let mut worker: Option<Worker> = None;
-                loop {
-                    let Some(job) = queue.lock().unwrap_or_else(|e| e.into_inner()).pop_front()
-                    else {
-                        break;
-                    };
+                while let Some(job) = lock(&queue) {
                     if worker.is_none() {
                         match Worker::spawn(exe) {
-                            Ok(w) => worker = Some(w),
+                            Ok(w) => {
+                                pids.lock().unwrap_or_else(|e| e.into_inner()).push(w.pid());
+                                worker = Some(w);
+                            }
                             Err(e) => {
                                 // Leave the job to the other workers, if any start.
                                 queue
@@ -356,27 +393,36 @@ pub fn run_pool(exe: &Path, workers: usize, jobs: Vec<Job>, events: &(dyn Fn(Eve
                                         "cannot start a render worker ({}): {e}",
                                         exe.display()
                                     ));
-                                return;
+                                break;
                             }
                         }
                     }
                     let Some(w) = worker.as_mut() else { break };
                     if let Err(message) = w.run(&job, events) {
                         if let Some(w) = worker.take() {
+                            forget_pid(&pids, w.pid());
                             w.kill();
                         }
-                        events(Event::Finished {
-                            id: job.id,
-                            result: Err(Failure {
+                        let failure = if interrupt::interrupted() {
+                            Failure::interrupted()
+                        } else {
+                            Failure {
                                 message,
                                 engine: true,
-                            }),
+                                interrupted: false,
+                            }
+                        };
+                        events(Event::Finished {
+                            id: job.id,
+                            result: Err(failure),
                         });
                     }
                 }
                 if let Some(w) = worker {
+                    forget_pid(&pids, w.pid());
                     w.close();
                 }
+                running.fetch_sub(1, Ordering::SeqCst);
             });
         }
     });
@@ -390,7 +436,24 @@ pub fn run_pool(exe: &Path, workers: usize, jobs: Vec<Job>, events: &(dyn Fn(Eve
             result: Err(Failure {
                 message: message.clone(),
                 engine: true,
+                interrupted: false,
             }),
         });
+    }
+}
+
+fn forget_pid(pids: &Mutex<Vec<u32>>, pid: u32) {
+    pids.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .retain(|&p| p != pid);
+}
+
+fn kill(pid: u32) {
+    #[cfg(unix)]
+    if let Ok(pid) = libc::pid_t::try_from(pid) {
+        // SAFETY: sends SIGKILL to a worker process we started and have not reaped.
+        unsafe {
+            libc::kill(pid, libc::SIGKILL);
+        }
     }
 }
