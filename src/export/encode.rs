@@ -2,28 +2,23 @@
 //! carries the title, the source and the chapters as CHAP/CTOC frames, which podcast apps show).
 //!
 //! MP3 is the compressed format every phone, car and podcast app plays. Speech from espeak-ng
-//! is 22,050 Hz mono; it is encoded at that rate, constant 48 kbit/s (about 360 kB a minute),
+//! is 22,050 Hz mono; it is encoded at that rate, constant 56 kbit/s (about 420 kB a minute),
 //! with a LAME "Info" frame so that players know the exact length and skip the encoder's padding.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
-use std::sync::mpsc::{SyncSender, sync_channel};
-use std::thread::JoinHandle;
 
 use serde::{Deserialize, Serialize};
 
+use super::mp3::Mp3Writer;
 use super::timeline::{AudioSink, Timeline};
-
-/// MP3 bit rate (kbit/s): clear speech at 22 kHz mono, in the 24-64 kbit/s range podcasts of
-/// speech use.
-pub const MP3_KBPS: u32 = 48;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Uncompressed 16-bit PCM.
     Wav,
-    /// MPEG-1/2 Layer III, 48 kbit/s mono, with ID3 chapters.
+    /// MPEG-2 Layer III, 56 kbit/s mono, with ID3 chapters.
     Mp3,
 }
 
@@ -68,38 +63,9 @@ pub enum Encoder<'f> {
         file: &'f File,
     },
     Mp3 {
-        /// Samples not yet handed to the encoding thread.
-        pending: Vec<i16>,
-        to_lame: Option<SyncSender<Vec<i16>>>,
-        lame: Option<JoinHandle<io::Result<LameOutput>>>,
+        mp3: Box<Mp3Writer>,
         file: &'f File,
     },
-}
-
-/// The encoder and what it produced, back from its thread.
-type LameOutput = (Box<mp3lame_encoder::Encoder>, Vec<u8>);
-
-/// Samples per batch handed to the MP3 encoding thread (about 3 s).
-const MP3_BATCH: usize = 1 << 16;
-
-/// Encodes batches of samples as they come, on its own thread: MP3 encoding costs more than
-/// synthesis, and running both at once halves the time of a single-article export.
-fn spawn_lame(
-    mut lame: Box<mp3lame_encoder::Encoder>,
-) -> (SyncSender<Vec<i16>>, JoinHandle<io::Result<LameOutput>>) {
-    let (tx, rx) = sync_channel::<Vec<i16>>(8);
-    let handle = std::thread::spawn(move || {
-        let mut data = Vec::with_capacity(1 << 20);
-        for batch in rx {
-            for chunk in batch.chunks(8192) {
-                data.reserve(mp3lame_encoder::max_required_buffer_size(chunk.len()));
-                lame.encode_to_vec(mp3lame_encoder::MonoPcm(chunk), &mut data)
-                    .map_err(other)?;
-            }
-        }
-        Ok((lame, data))
-    });
-    (tx, handle)
 }
 
 fn other(e: impl std::fmt::Display) -> io::Error {
@@ -107,7 +73,14 @@ fn other(e: impl std::fmt::Display) -> io::Error {
 }
 
 impl<'f> Encoder<'f> {
-    pub fn new(format: Format, sample_rate: u32, file: &'f File) -> io::Result<Encoder<'f>> {
+    /// `split_after` (MP3 only): a second encoding thread may take over in the first long pause
+    /// after this many samples; give it when a core is free (see `mp3`).
+    pub fn new(
+        format: Format,
+        sample_rate: u32,
+        file: &'f File,
+        split_after: Option<u64>,
+    ) -> io::Result<Encoder<'f>> {
         match format {
             Format::Wav => {
                 let spec = hound::WavSpec {
@@ -120,59 +93,23 @@ impl<'f> Encoder<'f> {
                     .map_err(other)?;
                 Ok(Encoder::Wav { wav: w, file })
             }
-            Format::Mp3 => {
-                use mp3lame_encoder::{Bitrate, Builder, Mode, Quality};
-                let mut b = Builder::new().ok_or_else(|| other("LAME: out of memory"))?;
-                b.set_num_channels(1).map_err(other)?;
-                b.set_sample_rate(sample_rate).map_err(other)?;
-                b.set_output_sample_rate(std::num::NonZeroU32::new(sample_rate))
-                    .map_err(other)?;
-                b.set_mode(Mode::Mono).map_err(other)?;
-                b.set_brate(Bitrate::Kbps48).map_err(other)?;
-                // 7 is LAME's fast mode: no audible difference on synthetic speech at this rate,
-                // and it keeps export several hundred times faster than real time.
-                b.set_quality(Quality::Ok).map_err(other)?;
-                b.set_to_write_vbr_tag(true).map_err(other)?;
-                let lame = b.build().map_err(other)?;
-                let (tx, handle) = spawn_lame(Box::new(lame));
-                Ok(Encoder::Mp3 {
-                    pending: Vec::with_capacity(MP3_BATCH),
-                    to_lame: Some(tx),
-                    lame: Some(handle),
-                    file,
-                })
-            }
+            Format::Mp3 => Ok(Encoder::Mp3 {
+                mp3: Box::new(Mp3Writer::new(sample_rate, split_after)?),
+                file,
+            }),
         }
     }
 
-    /// Completes the file: the WAV header's lengths, or the MP3's padding, Info frame and ID3
-    /// tag (with the timeline's chapters). Returns the file's size in bytes.
+    /// Completes the file: the WAV header's lengths, or the MP3 stream and its ID3 tag (with the
+    /// timeline's chapters). Returns the file's size in bytes.
     pub fn finish(self, timeline: &Timeline, tags: &Tags) -> io::Result<u64> {
         match self {
             Encoder::Wav { wav, file } => {
                 wav.finalize().map_err(other)?;
                 Ok(file.metadata()?.len())
             }
-            Encoder::Mp3 {
-                pending,
-                mut to_lame,
-                mut lame,
-                file,
-            } => {
-                if let Some(tx) = to_lame.take() {
-                    // A send fails only if the thread ended early; its error comes from join.
-                    let _ = tx.send(pending);
-                }
-                let (mut lame, mut data) = join_lame(lame.take())?;
-                data.reserve(7200);
-                lame.flush_to_vec::<mp3lame_encoder::FlushNoGap>(&mut data)
-                    .map_err(other)?;
-                // LAME left room for the Info frame at the start; fill it in now that the
-                // length is known.
-                let mut info = Vec::with_capacity(lame.lame_tag_size().max(1));
-                if lame.lame_tag_encode_to_vec(&mut info).is_some() && info.len() <= data.len() {
-                    data[..info.len()].copy_from_slice(&info);
-                }
+            Encoder::Mp3 { mp3, file } => {
+                let data = mp3.finish()?;
                 let tag = id3_tag(timeline, tags)?;
                 let mut w = BufWriter::new(file);
                 w.write_all(&tag)?;
@@ -194,33 +131,16 @@ impl AudioSink for Encoder<'_> {
                 }
                 s.flush().map_err(other)
             }
-            Encoder::Mp3 {
-                pending,
-                to_lame,
-                lame,
-                ..
-            } => {
-                pending.extend_from_slice(samples);
-                if pending.len() >= MP3_BATCH {
-                    let batch = std::mem::replace(pending, Vec::with_capacity(MP3_BATCH));
-                    let sent = to_lame.as_ref().is_some_and(|tx| tx.send(batch).is_ok());
-                    if !sent {
-                        to_lame.take();
-                        join_lame(lame.take())?;
-                        return Err(other("the MP3 encoder stopped"));
-                    }
-                }
-                Ok(())
-            }
+            Encoder::Mp3 { mp3, .. } => mp3.write(samples),
         }
     }
-}
 
-fn join_lame(handle: Option<JoinHandle<io::Result<LameOutput>>>) -> io::Result<LameOutput> {
-    handle
-        .ok_or_else(|| other("the MP3 encoder stopped"))?
-        .join()
-        .map_err(|_| other("the MP3 encoder failed"))?
+    fn silence(&mut self, n: u64) -> io::Result<()> {
+        match self {
+            Encoder::Mp3 { mp3, .. } => mp3.silence(n),
+            Encoder::Wav { .. } => super::timeline::write_zeros(self, n),
+        }
+    }
 }
 
 /// The ID3v2.3 tag (the version every player reads): title, artist, album, length, source, and
@@ -292,7 +212,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("a.mp3");
         let file = File::create(&path).expect("create");
-        let mut enc = Encoder::new(Format::Mp3, 22050, &file).expect("encoder");
+        let mut enc = Encoder::new(Format::Mp3, 22050, &file, None).expect("encoder");
         let tone: Vec<i16> = (0..22050 * 2)
             .map(|i| ((i as f64 * 0.06).sin() * 8000.0) as i16)
             .collect();
@@ -322,7 +242,7 @@ mod tests {
         let size = enc.finish(&timeline, &tags).expect("finish");
         drop(file);
         assert_eq!(std::fs::metadata(&path).expect("meta").len(), size);
-        // 2 s at 48 kbit/s is about 12 kB.
+        // 2 s at 56 kbit/s is about 14 kB.
         assert!((8_000..20_000).contains(&size), "{size} bytes");
         let tag = id3::Tag::read_from_path(&path).expect("id3");
         use id3::TagLike;

@@ -21,6 +21,7 @@ pub mod atomic;
 pub mod encode;
 pub mod feed;
 pub mod interrupt;
+pub mod mp3;
 pub mod names;
 pub mod plan;
 pub mod subtitles;
@@ -36,7 +37,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::cli::ExportArgs;
-use crate::engine::render::{self, Espeak};
+use crate::engine::render::Espeak;
 use crate::exit_codes::ExitCode;
 use crate::pipeline;
 use crate::script::Script;
@@ -506,6 +507,7 @@ fn decide_one(
         plan: a.plan.clone(),
         voice: a.voice.clone(),
         voice_fallback: args.voice.is_none(),
+        split_mp3: false,
         rate: args.rate(),
         format: paths
             .audio
@@ -555,7 +557,7 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
     let total = jobs.len();
     let estimate: HashMap<usize, f64> = jobs
         .iter()
-        .map(|j| (j.id, estimate_seconds(&j.plan, j.rate)))
+        .map(|j| (j.id, j.plan.estimated_seconds(j.rate)))
         .collect();
     let by_id: HashMap<usize, (String, PathBuf, Option<String>)> = jobs
         .iter()
@@ -672,7 +674,9 @@ fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
             return;
         }
     };
-    for job in jobs {
+    for mut job in jobs {
+        // A core is free while this process renders: let MP3 encoding use it.
+        job.split_mp3 = true;
         if interrupt::interrupted() {
             on_event(Event::Finished {
                 id: job.id,
@@ -693,11 +697,6 @@ fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
         });
         on_event(Event::Finished { id: job.id, result });
     }
-}
-
-fn estimate_seconds(plan: &Plan, rate: f64) -> f64 {
-    let words = plan.word_count() as f64;
-    words / render::espeak_wpm(rate) * 60.0 + plan.segments.len() as f64 * 0.5 / rate
 }
 
 fn describe(audio: &Path, r: &Report) -> String {

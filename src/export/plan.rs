@@ -138,6 +138,14 @@ impl Plan {
             .count()
     }
 
+    /// About how long the audio will be at `rate`, in seconds (for progress and planning; the
+    /// renderer's own timing is what counts).
+    pub fn estimated_seconds(&self, rate: f64) -> f64 {
+        let words = self.word_count() as f64;
+        words / crate::engine::render::espeak_wpm(rate) * 60.0
+            + self.segments.len() as f64 * 0.5 / rate.clamp(0.25, 4.0)
+    }
+
     pub fn word_count(&self) -> usize {
         self.segments
             .iter()

@@ -9,6 +9,11 @@ use super::plan::Plan;
 /// Where rendered samples go (an encoder).
 pub trait AudioSink {
     fn write(&mut self, samples: &[i16]) -> std::io::Result<()>;
+
+    /// `n` samples of silence (a pause between utterances).
+    fn silence(&mut self, n: u64) -> std::io::Result<()> {
+        write_zeros(self, n)
+    }
 }
 
 /// A subtitle cue: one sentence, in samples from the start of the file.
@@ -133,7 +138,12 @@ pub fn render(
     })
 }
 
-fn write_silence(sink: &mut dyn AudioSink, mut n: u64) -> std::io::Result<()> {
+fn write_silence(sink: &mut dyn AudioSink, n: u64) -> std::io::Result<()> {
+    sink.silence(n)
+}
+
+/// Writes `n` zero samples through `sink.write`.
+pub fn write_zeros<S: AudioSink + ?Sized>(sink: &mut S, mut n: u64) -> std::io::Result<()> {
     const ZEROS: [i16; 4096] = [0; 4096];
     while n > 0 {
         let k = n.min(ZEROS.len() as u64) as usize;

@@ -37,6 +37,9 @@ pub struct Job {
     pub voice_fallback: bool,
     pub rate: f64,
     pub format: Format,
+    /// Encode MP3 on two threads (when a core is free: not in a pool of workers).
+    #[serde(default)]
+    pub split_mp3: bool,
     pub audio: PathBuf,
     pub subtitles: PathBuf,
     /// The chapters file, for formats without chapter tags (WAV).
@@ -111,7 +114,11 @@ pub fn run_job(
     let sample_rate = renderer.sample_rate();
 
     let audio = AtomicFile::create(&job.audio).map_err(|e| Failure::io(&job.audio, e))?;
-    let mut encoder = Encoder::new(job.format, sample_rate, audio.file())
+    // Past the middle: the second encoder starts later, when synthesis gets there.
+    let split_after = job
+        .split_mp3
+        .then(|| (job.plan.estimated_seconds(job.rate) * 0.55 * f64::from(sample_rate)) as u64);
+    let mut encoder = Encoder::new(job.format, sample_rate, audio.file(), split_after)
         .map_err(|e| Failure::io(&job.audio, e))?;
     let sr = f64::from(sample_rate.max(1));
     let timeline = timeline::render(renderer, &job.plan, job.rate, &mut encoder, &mut |s| {
