@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{article, listen, stderr};
+use common::{article, listen, project_dir, stderr};
 
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -360,4 +360,48 @@ fn no_audio_output_message_suggests_export() {
         .expect("run");
     assert_eq!(r.status.code(), Some(3), "{}", stderr(&r));
     assert!(stderr(&r).contains("listen export"), "{}", stderr(&r));
+}
+
+#[test]
+fn configuration_file_rate_applies_and_local_paths_stay_out_of_the_files() {
+    let h = home();
+    let config = h.path().join("config.toml");
+    std::fs::write(&config, "rate = 2.0\n").expect("write config");
+    let src = article("kenya-reinforcements-haiti.txt");
+    let normal = h.path().join("normal.wav");
+    let fast = h.path().join("fast.wav");
+    for (out, extra) in [(&normal, vec![]), (&fast, vec!["--config", "CONFIG"])] {
+        let extra: Vec<String> = extra
+            .iter()
+            .map(|a| {
+                if *a == "CONFIG" {
+                    config.display().to_string()
+                } else {
+                    a.to_string()
+                }
+            })
+            .collect();
+        let r = listen(h.path())
+            .args(["export", "-o"])
+            .arg(out)
+            .args(&extra)
+            .arg(&src)
+            .output()
+            .expect("run");
+        assert!(r.status.success(), "{}", stderr(&r));
+    }
+    let secs = |p: &Path| {
+        let r = hound::WavReader::open(p).expect("wav");
+        f64::from(r.duration()) / f64::from(r.spec().sample_rate)
+    };
+    let ratio = secs(&fast) / secs(&normal);
+    assert!(
+        (0.4..0.65).contains(&ratio),
+        "rate 2 from the config: {ratio}"
+    );
+
+    // The subtitles' record identifies the source by a hash, not by its path.
+    let vtt = std::fs::read_to_string(normal.with_extension("vtt")).expect("vtt");
+    let dir = project_dir().display().to_string();
+    assert!(!vtt.contains(&dir), "{vtt:.600}");
 }

@@ -215,8 +215,8 @@ mod tests {
     fn item(title: &str, audio: &str, seq: usize) -> Item {
         Item {
             marker: Marker {
-                key: format!("/a/{seq}.html"),
-                source: "s".into(),
+                key: format!("k{seq}"),
+                source: String::new(),
                 fingerprint: "f".into(),
                 audio: audio.into(),
                 audio_bytes: 1234,

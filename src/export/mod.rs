@@ -140,6 +140,7 @@ impl Paths {
 struct Article {
     seq: usize,
     source: Source,
+    /// The marker's key: a hash of the source's key.
     key: String,
     plan: Plan,
     /// The voice asked for (`None`: the engine's voice for the language).
@@ -304,7 +305,7 @@ fn article(
     ]);
     Article {
         seq,
-        key: source.key(),
+        key: plan::fingerprint(&[b"source", source.key().as_bytes()]),
         source,
         plan,
         voice,
@@ -482,7 +483,10 @@ fn decide_one(
         .into_iter()
         .flatten()
         .map(String::as_str)
-        .chain(std::iter::once(a.key.as_str()))
+        .chain(match &a.source {
+            Source::Url(u) => Some(u.as_str()),
+            _ => None,
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     let marker = Marker {
@@ -493,7 +497,7 @@ fn decide_one(
         audio_bytes: 0,
         duration: 0.0,
         title,
-        description: Some(description),
+        description: Some(description).filter(|d| !d.is_empty()),
         lang: a.plan.lang.clone(),
         link: match &a.source {
             Source::Url(u) => Some(u.clone()),

@@ -12,9 +12,11 @@ use super::timeline::Timeline;
 /// replace, and to list earlier articles in the playlist and feed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Marker {
-    /// The source's stable key (URL or absolute path).
+    /// A hash of the source's stable key (its URL or absolute path): recognizes the source on
+    /// a rerun without writing local paths into files that may be served.
     pub key: String,
-    /// The source as the user gave it.
+    /// The source as the user gave it (for messages; not written).
+    #[serde(skip)]
     pub source: String,
     /// Fingerprint of what was rendered and how (plan, voice, rate, format).
     pub fingerprint: String,
@@ -123,7 +125,7 @@ mod tests {
     fn marker() -> Marker {
         Marker {
             key: "https://x.org/a?b=-->".into(),
-            source: "a".into(),
+            source: String::new(),
             fingerprint: "f".into(),
             audio: "a.mp3".into(),
             audio_bytes: 10,
