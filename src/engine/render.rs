@@ -50,6 +50,8 @@ pub enum RenderEventKind {
 pub struct Rendered {
     pub samples: Vec<i16>,
     pub events: Vec<RenderEvent>,
+    /// The rate the engine said it rendered at, when it said (MBROLA voices use their own).
+    pub reported_rate: Option<u32>,
 }
 
 impl Rendered {
@@ -211,9 +213,16 @@ impl Renderer for Espeak {
 
     fn set_voice(&mut self, lang: &str, voice: Option<&str>) -> Result<String, RenderError> {
         if let Some(name) = voice {
-            // Names as `listen voices` lists them ("English (America)+Max") and espeak-ng
-            // identifiers ("en-us", "fr+f3") both work here.
-            if Self::set_voice_by_name(name) {
+            // Names as `listen voices` lists them ("English (America)+Max"), espeak-ng voice
+            // files ("en-us", "fr+f3") and languages ("en-gb") all work here.
+            let is_tag = !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if Self::set_voice_by_name(name)
+                || (is_tag
+                    && Self::set_voice_by_language(&name.to_ascii_lowercase().replace('_', "-")))
+            {
                 return Ok(name.to_string());
             }
             return Err(RenderError::NoSuchVoice {
@@ -251,6 +260,7 @@ impl Renderer for Espeak {
             if let Ok(mut cap) = cap.try_borrow_mut() {
                 cap.samples.clear();
                 cap.events.clear();
+                cap.reported_rate = None;
             }
         });
         // SAFETY: `c` is NUL-terminated and outlives the call; in synchronous mode espeak_Synth
@@ -278,7 +288,15 @@ impl Renderer for Espeak {
                 Ok(())
             }
             Err(_) => Err(RenderError::Failed("re-entrant synthesis".into())),
-        })
+        })?;
+        match out.reported_rate {
+            Some(r) if r != self.sample_rate => Err(RenderError::Failed(format!(
+                "this voice renders at {r} Hz, not espeak-ng's {} Hz (MBROLA voices are not \
+                 supported for export; choose an espeak-ng voice)",
+                self.sample_rate
+            ))),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -299,6 +317,9 @@ unsafe extern "C" fn synth_callback(
         unsafe {
             while !e.is_null() && (*e).type_ != ffi::espeak_EVENT_TYPE_espeakEVENT_LIST_TERMINATED {
                 let ev = &*e;
+                if ev.type_ == ffi::espeak_EVENT_TYPE_espeakEVENT_SAMPLERATE {
+                    cap.reported_rate = u32::try_from(ev.id.number).ok();
+                }
                 let kind = match ev.type_ {
                     ffi::espeak_EVENT_TYPE_espeakEVENT_WORD => Some(RenderEventKind::Word {
                         len: ev.length.max(0) as usize,
@@ -392,5 +413,7 @@ mod tests {
             Err(RenderError::NoSuchVoice { .. })
         ));
         assert!(e.set_voice("fr", None).is_ok());
+        assert!(e.set_voice("en", Some("en-gb")).is_ok());
+        assert!(e.set_voice("en", Some("English (America)")).is_ok());
     }
 }
