@@ -479,3 +479,36 @@ fn ctrl_c_keeps_finished_articles_and_exits_130() {
         ]
     );
 }
+
+#[test]
+fn articles_from_standard_input_are_told_apart_by_title() {
+    use std::io::Write;
+    let h = home();
+    let out = h.path().join("out");
+    for text in [
+        "First title\n\nThe first article. It is short.\n",
+        "Second title\n\nThe second article. It is short too.\n",
+    ] {
+        let mut child = listen(h.path())
+            .args(["export", "-o"])
+            .arg(&out)
+            .arg("-")
+            .stdin(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(text.as_bytes())
+            .expect("write");
+        let r = child.wait_with_output().expect("wait");
+        assert!(r.status.success(), "{}", stderr(&r));
+    }
+    let names = names_in(&out);
+    assert!(names.contains(&"first-title.mp3".to_string()), "{names:?}");
+    assert!(names.contains(&"second-title.mp3".to_string()), "{names:?}");
+    let feed = std::fs::read_to_string(out.join("feed.xml")).expect("feed");
+    assert_eq!(feed.matches("<item>").count(), 2);
+}

@@ -305,7 +305,13 @@ fn article(
     ]);
     Article {
         seq,
-        key: plan::fingerprint(&[b"source", source.key().as_bytes()]),
+        // Standard input has no name of its own: its articles are told apart by title.
+        key: match &source {
+            Source::Stdin => {
+                plan::fingerprint(&[b"stdin", plan.title.as_deref().unwrap_or("").as_bytes()])
+            }
+            _ => plan::fingerprint(&[b"source", source.key().as_bytes()]),
+        },
         source,
         plan,
         voice,
