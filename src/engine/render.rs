@@ -186,6 +186,36 @@ impl Espeak {
         unsafe { ffi::espeak_SetVoiceByName(c.as_ptr()) == ffi::espeak_ERROR_EE_OK }
     }
 
+    /// True when one of espeak-ng's voices speaks exactly this language tag ("en-gb", "fr").
+    /// (Choosing by language alone picks the nearest voice, even for a tag no voice has.)
+    fn has_language(tag: &str) -> bool {
+        // SAFETY: we hold LOCK; espeak_ListVoices(NULL) returns a NULL-terminated array of voices
+        // owned by the library, valid until the next call. Each voice's `languages` is a list of
+        // (priority byte, NUL-terminated tag) pairs ended by a zero priority byte.
+        unsafe {
+            let list = ffi::espeak_ListVoices(std::ptr::null_mut());
+            if list.is_null() {
+                return false;
+            }
+            let mut i = 0;
+            loop {
+                let v = *list.add(i);
+                if v.is_null() {
+                    return false;
+                }
+                let mut p = (*v).languages as *const u8;
+                while !p.is_null() && *p != 0 {
+                    let lang = std::ffi::CStr::from_ptr(p.add(1) as *const std::os::raw::c_char);
+                    if lang.to_bytes().eq_ignore_ascii_case(tag.as_bytes()) {
+                        return true;
+                    }
+                    p = p.add(2 + lang.to_bytes().len());
+                }
+                i += 1;
+            }
+        }
+    }
+
     fn set_voice_by_language(lang: &str) -> bool {
         let Ok(c) = CString::new(lang) else {
             return false;
@@ -215,13 +245,9 @@ impl Renderer for Espeak {
         if let Some(name) = voice {
             // Names as `listen voices` lists them ("English (America)+Max"), espeak-ng voice
             // files ("en-us", "fr+f3") and languages ("en-gb") all work here.
-            let is_tag = !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            let tag = name.to_ascii_lowercase().replace('_', "-");
             if Self::set_voice_by_name(name)
-                || (is_tag
-                    && Self::set_voice_by_language(&name.to_ascii_lowercase().replace('_', "-")))
+                || (Self::has_language(&tag) && Self::set_voice_by_language(&tag))
             {
                 return Ok(name.to_string());
             }
@@ -230,7 +256,9 @@ impl Renderer for Espeak {
             });
         }
         let wanted = default_voice_for(lang);
-        if Self::set_voice_by_name(&wanted) || Self::set_voice_by_language(&wanted) {
+        if Self::set_voice_by_name(&wanted)
+            || (Self::has_language(&wanted) && Self::set_voice_by_language(&wanted))
+        {
             return Ok(wanted);
         }
         Err(RenderError::NoVoiceForLanguage {
@@ -414,6 +442,10 @@ mod tests {
         ));
         assert!(e.set_voice("fr", None).is_ok());
         assert!(e.set_voice("en", Some("en-gb")).is_ok());
+        assert!(matches!(
+            e.set_voice("en", Some("no-such-voice")),
+            Err(RenderError::NoSuchVoice { .. })
+        ));
         assert!(e.set_voice("en", Some("English (America)")).is_ok());
     }
 }
