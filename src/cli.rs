@@ -42,6 +42,9 @@ pub enum Command {
     /// Internal: renders audio for `listen export` (jobs on standard input).
     #[command(hide = true)]
     RenderWorker,
+    /// Split plain text into sentences, one per line, to check how it will be split and said
+    /// (with --spoken: what the engine is given). The whole input is body text.
+    Sentences(SentencesArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
     Completions {
         #[arg(value_enum)]
@@ -148,6 +151,29 @@ pub struct ExportArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct SentencesArgs {
+    /// A text file, or - (the default) for standard input.
+    #[arg(value_name = "FILE|-", default_value = "-")]
+    pub input: String,
+
+    /// Language of the text (e.g. fr). Default: detected from the text.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// Print each sentence's spoken form (what the engine is given) instead of its text.
+    #[arg(long)]
+    pub spoken: bool,
+
+    /// Print a JSON array of {"text", "spoken", "start", "end", "spoken_map"} (byte offsets).
+    #[arg(long)]
+    pub json: bool,
+
+    /// Pronunciation lexicon to apply (default: lexicon.txt in the config directory).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 pub struct VoicesArgs {
     /// Only voices for this language (e.g. fr, en-GB).
     #[arg(long, value_name = "LANG")]
@@ -201,6 +227,11 @@ pub struct CommonArgs {
     /// 502, 503, 504) [default: 2].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: Option<u32>,
+
+    /// Pronunciation lexicon to apply (default: lexicon.txt in the config directory; see the
+    /// README for the format).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
 
     /// The configuration file's settings, loaded by [`Cli::load_config`].
     #[arg(skip)]

@@ -34,6 +34,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Export(args)) => Ok(listen::export::run(&args)),
         Some(Command::RenderWorker) => Ok(listen::export::worker::serve()),
+        Some(Command::Sentences(args)) => Ok(listen::commands::sentences::run(&args)),
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
         None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),
     }

@@ -19,9 +19,27 @@ pub async fn load_script(
     fetch: &FetchOptions,
     lang: Option<&str>,
 ) -> Result<Script, LoadError> {
+    load_script_with(source, fetch, lang, None).await
+}
+
+/// Like [`load_script`], applying a pronunciation lexicon (its site rules by the URL's host).
+pub async fn load_script_with(
+    source: &Source,
+    fetch: &FetchOptions,
+    lang: Option<&str>,
+    lexicon: Option<&crate::speech::Lexicon>,
+) -> Result<Script, LoadError> {
     let doc = source::load(source, fetch).await?;
     let article = extract::extract(&doc.input());
-    let script = Script::build(&article, lang);
+    let host = match source {
+        Source::Url(u) => url_host(u),
+        _ => None,
+    };
+    let ctx = crate::speech::Context {
+        lexicon,
+        site: host,
+    };
+    let script = Script::build_with(&article, lang, &ctx);
     if script.sentence_count() == 0 {
         return Err(LoadError::NoArticle);
     }
@@ -32,4 +50,13 @@ pub async fn load_script(
 /// returned with it so the caller can report them in order.
 pub fn sources(args: &[String]) -> Vec<Result<Source, (Source, SourceError)>> {
     source::expand(args.iter().map(|a| Source::parse(a)).collect())
+}
+
+/// The host of a URL: "https://www.example.org:8080/a" -> "www.example.org".
+fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?;
+    (!host.is_empty()).then_some(host)
 }

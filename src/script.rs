@@ -41,6 +41,10 @@ pub struct Sentence {
     /// Byte offsets of `text` in the block's text.
     pub start: usize,
     pub end: usize,
+    /// Where the pieces of `spoken` come from: `[spoken_offset, text_offset]` pairs (bytes,
+    /// `text_offset` relative to `text`), in order; a piece identical to its source is a copy,
+    /// otherwise it was rewritten (see [`crate::speech::Spoken`]).
+    pub spoken_map: Vec<[usize; 2]>,
 }
 
 /// A sentence with its place in the article, as the player walks them.
@@ -56,6 +60,15 @@ impl Script {
     /// Builds the script of an article. `lang_override` (the user's `--lang`) wins over the
     /// article's own language.
     pub fn build(article: &Article, lang_override: Option<&str>) -> Script {
+        Self::build_with(article, lang_override, &speech::Context::default())
+    }
+
+    /// Like [`Script::build`], with a pronunciation lexicon and the page's site in `ctx`.
+    pub fn build_with(
+        article: &Article,
+        lang_override: Option<&str>,
+        ctx: &speech::Context,
+    ) -> Script {
         let lang = lang_override
             .map(str::to_string)
             .or_else(|| article.lang.clone())
@@ -66,12 +79,14 @@ impl Script {
             .map(|b| ScriptBlock {
                 kind: b.kind,
                 text: b.text.clone(),
-                sentences: segment::sentences(&b.text, &lang)
+                sentences: segment::utterances(&b.text, &lang)
                     .into_iter()
                     .map(|r| {
                         let text = b.text[r.clone()].to_string();
+                        let spoken = speech::normalize(&text, &lang, ctx);
                         Sentence {
-                            spoken: speech::spoken(&text, &lang),
+                            spoken: spoken.text,
+                            spoken_map: spoken.map,
                             text,
                             start: r.start,
                             end: r.end,
@@ -83,7 +98,10 @@ impl Script {
             .filter(|b| !b.sentences.is_empty())
             .collect();
         Script {
-            title_spoken: article.title.as_deref().map(|t| speech::spoken(t, &lang)),
+            title_spoken: article
+                .title
+                .as_deref()
+                .map(|t| speech::normalize(t, &lang, ctx).text),
             title: article.title.clone(),
             byline: article.byline.clone(),
             published: article.published.clone(),

@@ -1,4 +1,5 @@
 //! The subcommands other than reading aloud (which is the player's).
 
+pub mod sentences;
 pub mod text;
 pub mod voices;

@@ -30,6 +30,18 @@ struct JsonError {
 pub async fn run(args: &TextArgs) -> ExitCode {
     let fetch = args.common.fetch_options();
     let lang = args.common.lang_override();
+    let lexicon = match super::sentences::load_lexicon(
+        args.common
+            .lexicon
+            .as_deref()
+            .or(args.common.settings.lexicon.as_deref()),
+    ) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("listen: {e:#}");
+            return ExitCode::Usage;
+        }
+    };
     let sources = pipeline::sources(&args.sources);
     let many = sources.len() > 1;
     let mut code = ExitCode::Success;
@@ -37,7 +49,9 @@ pub async fn run(args: &TextArgs) -> ExitCode {
     for (i, item) in sources.into_iter().enumerate() {
         let result = match item {
             Ok(source) => {
-                let r = pipeline::load_script(&source, &fetch, lang.as_deref()).await;
+                let r =
+                    pipeline::load_script_with(&source, &fetch, lang.as_deref(), lexicon.as_ref())
+                        .await;
                 (source, r.map_err(|e| e.to_string()))
             }
             Err((source, e)) => (source, Err(e.to_string())),

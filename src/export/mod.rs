@@ -195,18 +195,37 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let parallel = args.jobs.map_or(cores, usize::from).max(1);
 
-    // 1. Sources -> plans.
+    // 1. Sources -> plans, with the same pronunciation lexicon as reading aloud.
     let fetch = args.common.fetch_options();
     let lang = args.common.lang_override();
+    let lexicon = match crate::commands::sentences::load_lexicon(
+        args.common
+            .lexicon
+            .as_deref()
+            .or(args.common.settings.lexicon.as_deref()),
+    ) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("listen: {e:#}");
+            return ExitCode::Usage;
+        }
+    };
     let total = sources.len();
     ui.bar.set_style(spinner_style());
     ui.bar.set_message(format!("reading 0/{total}"));
     let read = AtomicUsize::new(0);
-    let loaded = load_all(sources, &fetch, lang.as_deref(), parallel.min(2), &|| {
-        let n = read.fetch_add(1, Ordering::Relaxed) + 1;
-        ui.bar.set_message(format!("reading {n}/{total}"));
-        ui.bar.tick();
-    });
+    let loaded = load_all(
+        sources,
+        &fetch,
+        lang.as_deref(),
+        lexicon.as_ref(),
+        parallel.min(2),
+        &|| {
+            let n = read.fetch_add(1, Ordering::Relaxed) + 1;
+            ui.bar.set_message(format!("reading {n}/{total}"));
+            ui.bar.tick();
+        },
+    );
     let mut code = ExitCode::Success;
     let format = target.format();
     let mut articles = Vec::new();
@@ -328,6 +347,7 @@ fn load_all(
     sources: Vec<Result<Source, (Source, SourceError)>>,
     fetch: &FetchOptions,
     lang: Option<&str>,
+    lexicon: Option<&crate::speech::Lexicon>,
     threads: usize,
     on_done: &(dyn Fn() + Sync),
 ) -> Vec<Loaded> {
@@ -353,7 +373,9 @@ fn load_all(
                         Ok(source) => {
                             let r = match &rt {
                                 Ok(rt) => rt
-                                    .block_on(pipeline::load_script(&source, fetch, lang))
+                                    .block_on(pipeline::load_script_with(
+                                        &source, fetch, lang, lexicon,
+                                    ))
                                     .map_err(|e| e.to_string()),
                                 Err(e) => Err(format!("cannot start the runtime: {e}")),
                             };

@@ -60,6 +60,18 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
         lang: args.common.lang_override(),
     };
     let fetch = args.common.fetch_options();
+    let lexicon = match crate::commands::sentences::load_lexicon(
+        args.common
+            .lexicon
+            .as_deref()
+            .or(args.common.settings.lexicon.as_deref()),
+    ) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("listen: {e:#}");
+            return ExitCode::Usage;
+        }
+    };
 
     let (tx, mut rx) = unbounded_channel();
     let mut engine = match LiveEngine::connect(tx) {
@@ -84,7 +96,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
         let loaded = match item {
             Ok(source) => {
                 let r = tokio::select! {
-                    r = pipeline::load_script(&source, &fetch, opts.lang.as_deref()) => r,
+                    r = pipeline::load_script_with(&source, &fetch, opts.lang.as_deref(), lexicon.as_ref()) => r,
                     _ = interrupt.wait() => return ExitCode::Interrupted,
                 };
                 (source, r.map_err(|e| e.to_string()))

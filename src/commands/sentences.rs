@@ -1,0 +1,152 @@
+//! `listen sentences`: plain text in, one sentence per line out (or its spoken form, or JSON),
+//! so that users can check how a text will be split and said and try out a lexicon.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::article::{Article, Block, BlockKind};
+use crate::cli::SentencesArgs;
+use crate::exit_codes::ExitCode;
+use crate::script::DEFAULT_LANG;
+use crate::speech::{self, Lexicon};
+use crate::{lang, segment};
+
+/// One element of `listen sentences --json`. Public interface: fields may be added, never
+/// changed.
+#[derive(Serialize)]
+struct JsonSentence<'a> {
+    text: &'a str,
+    spoken: &'a str,
+    start: usize,
+    end: usize,
+    spoken_map: &'a [[usize; 2]],
+}
+
+pub fn run(args: &SentencesArgs) -> ExitCode {
+    let text = match read_input(&args.input) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("listen: {}: {e:#}", args.input);
+            return ExitCode::SomeFailed;
+        }
+    };
+    // The configuration file's `lexicon` key, when --lexicon is not given.
+    let configured = if args.lexicon.is_none() {
+        match crate::config::Config::load(None) {
+            Ok(c) => c.lexicon,
+            Err(e) => {
+                eprintln!("listen: {e}");
+                return ExitCode::Usage;
+            }
+        }
+    } else {
+        None
+    };
+    let lexicon = match load_lexicon(args.lexicon.as_deref().or(configured.as_deref())) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("listen: {e:#}");
+            return ExitCode::Usage;
+        }
+    };
+    let lang = args
+        .lang
+        .as_deref()
+        .and_then(lang::primary_subtag)
+        .or_else(|| {
+            let article = Article {
+                blocks: vec![Block::new(BlockKind::Paragraph, text.clone())],
+                ..Default::default()
+            };
+            lang::detect(&article)
+        })
+        .unwrap_or_else(|| DEFAULT_LANG.to_string());
+    let ctx = speech::Context {
+        lexicon: lexicon.as_ref(),
+        site: None,
+    };
+    let ranges = segment::utterances(&text, &lang);
+    let mut out = std::io::stdout().lock();
+    let written = if args.json {
+        let spoken: Vec<speech::Spoken> = ranges
+            .iter()
+            .map(|r| speech::normalize(&text[r.clone()], &lang, &ctx))
+            .collect();
+        let items: Vec<JsonSentence> = ranges
+            .iter()
+            .zip(&spoken)
+            .map(|(r, s)| JsonSentence {
+                text: &text[r.clone()],
+                spoken: &s.text,
+                start: r.start,
+                end: r.end,
+                spoken_map: &s.map,
+            })
+            .collect();
+        serde_json::to_string(&items)
+            .map_err(std::io::Error::other)
+            .and_then(|s| writeln!(out, "{s}"))
+    } else {
+        ranges.iter().try_for_each(|r| {
+            let sentence = &text[r.clone()];
+            let line = if args.spoken {
+                speech::normalize(sentence, &lang, &ctx).text
+            } else {
+                sentence.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            writeln!(out, "{line}")
+        })
+    };
+    // A closed pipe (`| head`) is not an error.
+    let _ = written;
+    ExitCode::Success
+}
+
+fn read_input(input: &str) -> anyhow::Result<String> {
+    let mut bytes = Vec::new();
+    if input == "-" {
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("cannot read standard input")?;
+    } else {
+        bytes = std::fs::read(input).context("cannot read the file")?;
+    }
+    if crate::source::decode::looks_binary(&bytes) {
+        anyhow::bail!("this is not text (listen sentences reads plain text)");
+    }
+    let text = crate::source::decode::decode(&bytes, None, false);
+    Ok(text.trim_start_matches('\u{feff}').to_string())
+}
+
+/// Where the lexicon is read from when `--lexicon` is not given:
+/// `lexicon.txt` in listen's configuration directory (e.g. `~/.config/listen/lexicon.txt`).
+pub fn default_lexicon_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "listen").map(|d| d.config_dir().join("lexicon.txt"))
+}
+
+/// Loads the lexicon named on the command line or in the configuration file, else
+/// `lexicon.txt` in the configuration directory if there is one. A named file that cannot be read is an error; bad rules are reported on
+/// standard error with their line numbers and left out.
+pub fn load_lexicon(explicit: Option<&Path>) -> anyhow::Result<Option<Lexicon>> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => match default_lexicon_path() {
+            Some(p) if p.is_file() => p,
+            _ => return Ok(None),
+        },
+    };
+    let (lexicon, errors) = Lexicon::load(&path)
+        .with_context(|| format!("cannot read the lexicon {}", path.display()))?;
+    for e in &errors {
+        eprintln!(
+            "listen: {}:{}: {} (rule ignored)",
+            path.display(),
+            e.line,
+            e.message
+        );
+    }
+    Ok(Some(lexicon))
+}

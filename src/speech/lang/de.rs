@@ -1,0 +1,105 @@
+//! German spoken-form tables.
+
+use super::Ctx::{self, *};
+use super::Tables;
+
+pub static TABLES: Tables = Tables {
+    lang: "de",
+    abbreviations: ABBREVIATIONS,
+    units: UNITS,
+    currencies: &[
+        ("US$", "US-Dollar", "US-Dollar"),
+        ("$", "Dollar", "Dollar"),
+        ("€", "Euro", "Euro"),
+        ("£", "Pfund", "Pfund"),
+        ("¥", "Yen", "Yen"),
+        ("CHF", "Franken", "Franken"),
+        ("Fr.", "Franken", "Franken"),
+    ],
+    magnitudes: &[
+        ("Tsd.", "Tausend"),
+        ("Mio.", "Millionen"),
+        ("Mrd.", "Milliarden"),
+        ("Millionen", "Millionen"),
+        ("Million", "Million"),
+        ("Milliarden", "Milliarden"),
+        ("Milliarde", "Milliarde"),
+    ],
+    magnitude_of: "",
+    cents: &[("€", "Cent", "Cent")],
+    range: "bis",
+    and: "und",
+    dot: "Punkt",
+    at: "at",
+    slash: "Schrägstrich",
+    plus: "plus",
+    equals: "gleich",
+    about: "etwa",
+    number: "Nummer",
+    degrees: "Grad",
+    section: "Paragraf",
+    months: [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ],
+    counting: &[
+        "akt", "artikel", "band", "buch", "kapitel", "klasse", "liga", "phase", "staffel", "stufe",
+        "teil", "titel",
+    ],
+    regnal_names: super::REGNAL_NAMES,
+    fractions: &[
+        ("1/2", "ein halb"),
+        ("1/3", "ein Drittel"),
+        ("1/4", "ein Viertel"),
+        ("3/4", "drei Viertel"),
+        ("½", "ein halb"),
+        ("¼", "ein Viertel"),
+        ("¾", "drei Viertel"),
+    ],
+};
+
+#[rustfmt::skip]
+const ABBREVIATIONS: &[(&str, Ctx, &str)] = &[
+    ("Dr.", Any, "Doktor"), ("Prof.", Any, "Professor"), ("Hr.", Any, "Herr"), ("Fr.", BeforeCapital, "Frau"),
+    ("Nr.", BeforeNumber, "Nummer"), ("S.", BeforeNumber, "Seite"), ("Abs.", BeforeNumber, "Absatz"),
+    ("Art.", BeforeNumber, "Artikel"), ("Bd.", BeforeNumber, "Band"), ("Kap.", BeforeNumber, "Kapitel"),
+    ("z. B.", Any, "zum Beispiel"), ("z.B.", Any, "zum Beispiel"), ("d. h.", Any, "das heißt"),
+    ("d.h.", Any, "das heißt"), ("u. a.", Any, "unter anderem"), ("u.a.", Any, "unter anderem"),
+    ("z. T.", Any, "zum Teil"), ("z.T.", Any, "zum Teil"), ("u. U.", Any, "unter Umständen"),
+    ("v. a.", Any, "vor allem"), ("i. d. R.", Any, "in der Regel"), ("o. Ä.", Any, "oder Ähnliches"),
+    ("u. Ä.", Any, "und Ähnliches"), ("s. o.", Any, "siehe oben"), ("s. u.", Any, "siehe unten"),
+    ("v. Chr.", Any, "vor Christus"), ("n. Chr.", Any, "nach Christus"),
+    ("bzw.", Any, "beziehungsweise"), ("usw.", Any, "und so weiter"), ("ca.", Any, "circa"),
+    ("vgl.", Any, "vergleiche"), ("ggf.", Any, "gegebenenfalls"), ("evtl.", Any, "eventuell"),
+    ("inkl.", Any, "inklusive"), ("zzgl.", Any, "zuzüglich"), ("bspw.", Any, "beispielsweise"),
+    ("sog.", Any, "sogenannte"), ("Str.", Any, "Straße"), ("St.", BeforeCapital, "Sankt"),
+    ("etc.", Any, "et cetera"), ("Jh.", Any, "Jahrhundert"), ("Jhd.", Any, "Jahrhundert"),
+    ("Mio.", Any, "Millionen"), ("Mrd.", Any, "Milliarden"), ("Tsd.", Any, "Tausend"),
+    ("gem.", Any, "gemäß"), ("lt.", Any, "laut"), ("geb.", Any, "geboren"), ("gest.", Any, "gestorben"),
+    ("min.", AfterNumber, "Minuten"), ("Min.", AfterNumber, "Minuten"), ("Std.", AfterNumber, "Stunden"),
+    ("Jan.", Any, "Januar"), ("Feb.", Any, "Februar"), ("Apr.", Any, "April"), ("Aug.", Any, "August"),
+    ("Sept.", Any, "September"), ("Okt.", Any, "Oktober"), ("Nov.", Any, "November"), ("Dez.", Any, "Dezember"),
+];
+
+#[rustfmt::skip]
+const UNITS: &[(&str, &str, &str)] = &[
+    ("°C", "Grad Celsius", "Grad Celsius"), ("° C", "Grad Celsius", "Grad Celsius"),
+    ("°F", "Grad Fahrenheit", "Grad Fahrenheit"), ("°", "Grad", "Grad"),
+    ("km/h", "Kilometer pro Stunde", "Kilometer pro Stunde"), ("km²", "Quadratkilometer", "Quadratkilometer"),
+    ("m²", "Quadratmeter", "Quadratmeter"), ("m³", "Kubikmeter", "Kubikmeter"),
+    ("km", "Kilometer", "Kilometer"), ("cm", "Zentimeter", "Zentimeter"), ("mm", "Millimeter", "Millimeter"),
+    ("m", "Meter", "Meter"), ("kg", "Kilogramm", "Kilogramm"), ("mg", "Milligramm", "Milligramm"),
+    ("g", "Gramm", "Gramm"), ("t", "Tonne", "Tonnen"), ("ha", "Hektar", "Hektar"), ("ml", "Milliliter", "Milliliter"),
+    ("l", "Liter", "Liter"), ("kWh", "Kilowattstunde", "Kilowattstunden"), ("kW", "Kilowatt", "Kilowatt"),
+    ("MW", "Megawatt", "Megawatt"), ("GB", "Gigabyte", "Gigabyte"), ("Std.", "Stunde", "Stunden"),
+];

@@ -1,0 +1,108 @@
+//! Spanish spoken-form tables.
+
+use super::Ctx::{self, *};
+use super::Tables;
+
+pub static TABLES: Tables = Tables {
+    lang: "es",
+    abbreviations: ABBREVIATIONS,
+    units: UNITS,
+    currencies: &[
+        ("US$", "dólar estadounidense", "dólares estadounidenses"),
+        ("$", "dólar", "dólares"),
+        ("€", "euro", "euros"),
+        ("£", "libra", "libras"),
+        ("¥", "yen", "yenes"),
+    ],
+    magnitudes: &[
+        ("mil millones", "mil millones"),
+        ("millones", "millones"),
+        ("millón", "millón"),
+        ("M", "millones"),
+        ("mil", "mil"),
+    ],
+    magnitude_of: "de",
+    cents: &[("€", "céntimo", "céntimos")],
+    range: "a",
+    and: "y",
+    dot: "punto",
+    at: "arroba",
+    slash: "barra",
+    plus: "más",
+    equals: "igual a",
+    about: "unos",
+    number: "número",
+    degrees: "grados",
+    section: "sección",
+    months: [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ],
+    counting: &[
+        "acto",
+        "artículo",
+        "capítulo",
+        "fase",
+        "libro",
+        "parte",
+        "siglo",
+        "temporada",
+        "tomo",
+        "volumen",
+    ],
+    regnal_names: super::REGNAL_NAMES,
+    fractions: &[
+        ("1/2", "un medio"),
+        ("1/3", "un tercio"),
+        ("1/4", "un cuarto"),
+        ("3/4", "tres cuartos"),
+        ("½", "un medio"),
+        ("¼", "un cuarto"),
+        ("¾", "tres cuartos"),
+    ],
+};
+
+#[rustfmt::skip]
+const ABBREVIATIONS: &[(&str, Ctx, &str)] = &[
+    ("Sr.", Any, "señor"), ("Sra.", Any, "señora"), ("Srta.", Any, "señorita"),
+    ("Sres.", Any, "señores"), ("Dr.", Any, "doctor"), ("Dra.", Any, "doctora"),
+    ("Lic.", Any, "licenciado"), ("Ing.", Any, "ingeniero"), ("Prof.", Any, "profesor"),
+    ("Profa.", Any, "profesora"), ("D.", BeforeCapital, "don"), ("Dña.", Any, "doña"),
+    ("Ud.", Any, "usted"), ("Uds.", Any, "ustedes"), ("Sto.", Any, "santo"), ("Sta.", Any, "santa"),
+    ("Gral.", Any, "general"), ("n.º", BeforeNumber, "número"), ("n°", BeforeNumber, "número"),
+    ("N.º", BeforeNumber, "número"), ("nº", BeforeNumber, "número"), ("No.", BeforeNumber, "número"),
+    ("núm.", BeforeNumber, "número"), ("Núm.", BeforeNumber, "número"),
+    ("p.", BeforeNumber, "página"), ("pág.", BeforeNumber, "página"), ("págs.", BeforeNumber, "páginas"),
+    ("art.", BeforeNumber, "artículo"), ("cap.", BeforeNumber, "capítulo"),
+    ("vol.", BeforeNumber, "volumen"), ("Avda.", Any, "avenida"), ("Av.", Any, "avenida"),
+    ("etc.", Any, "etcétera"), ("p. ej.", Any, "por ejemplo"), ("aprox.", Any, "aproximadamente"),
+    ("EE. UU.", Any, "Estados Unidos"), ("EE.UU.", Any, "Estados Unidos"),
+    ("a. C.", Any, "antes de Cristo"), ("d. C.", Any, "después de Cristo"),
+    ("Cía.", Any, "compañía"), ("tel.", Any, "teléfono"), ("min.", AfterNumber, "minutos"),
+    ("ene.", Any, "enero"), ("feb.", Any, "febrero"), ("abr.", Any, "abril"),
+    ("ago.", Any, "agosto"), ("sept.", Any, "septiembre"), ("oct.", Any, "octubre"),
+    ("nov.", Any, "noviembre"), ("dic.", Any, "diciembre"),
+];
+
+#[rustfmt::skip]
+const UNITS: &[(&str, &str, &str)] = &[
+    ("°C", "grado Celsius", "grados Celsius"), ("° C", "grado Celsius", "grados Celsius"),
+    ("°F", "grado Fahrenheit", "grados Fahrenheit"), ("°", "grado", "grados"),
+    ("km/h", "kilómetro por hora", "kilómetros por hora"), ("km²", "kilómetro cuadrado", "kilómetros cuadrados"),
+    ("m²", "metro cuadrado", "metros cuadrados"), ("m³", "metro cúbico", "metros cúbicos"),
+    ("km", "kilómetro", "kilómetros"), ("cm", "centímetro", "centímetros"),
+    ("mm", "milímetro", "milímetros"), ("m", "metro", "metros"), ("kg", "kilogramo", "kilogramos"),
+    ("mg", "miligramo", "miligramos"), ("g", "gramo", "gramos"), ("ha", "hectárea", "hectáreas"),
+    ("ml", "mililitro", "mililitros"), ("l", "litro", "litros"), ("kWh", "kilovatio hora", "kilovatios hora"),
+    ("kW", "kilovatio", "kilovatios"), ("MW", "megavatio", "megavatios"), ("GB", "gigabyte", "gigabytes"),
+];
