@@ -19,13 +19,32 @@ pub async fn load_script(
     fetch: &FetchOptions,
     lang: Option<&str>,
 ) -> Result<Script, LoadError> {
+    load(source, fetch, lang).await.map(|l| l.script)
+}
+
+/// A loaded source: its script, and for a URL the final URL after redirects (the player keys
+/// reading positions by it).
+pub struct Loaded {
+    pub script: Script,
+    pub url: Option<String>,
+}
+
+/// [`load_script`], also giving the final URL.
+pub async fn load(
+    source: &Source,
+    fetch: &FetchOptions,
+    lang: Option<&str>,
+) -> Result<Loaded, LoadError> {
     let doc = source::load(source, fetch).await?;
     let article = extract::extract(&doc.input());
     let script = Script::build(&article, lang);
     if script.sentence_count() == 0 {
         return Err(LoadError::NoArticle);
     }
-    Ok(script)
+    Ok(Loaded {
+        script,
+        url: doc.url,
+    })
 }
 
 /// Expands the command line's sources: folders become their files. Problems with a folder are
