@@ -2,8 +2,11 @@
 //! `main` and the command modules.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
+
+use crate::config::Config;
 
 /// Reads articles aloud: web pages, saved HTML, text and Markdown files.
 ///
@@ -74,9 +77,10 @@ pub struct ReadArgs {
     #[arg(long, value_name = "NAME")]
     pub voice: Option<String>,
 
-    /// Speed as a multiple of normal speech, from 0.5 to 3.0.
-    #[arg(long, value_name = "X", default_value_t = 1.0, value_parser = parse_rate)]
-    pub rate: f64,
+    /// Speed as a multiple of normal speech, from 0.5 to 3.0 [default: 1.0, or `rate` in the
+    /// config file].
+    #[arg(long, value_name = "X", value_parser = parse_rate)]
+    pub rate: Option<f64>,
 
     /// Don't show the text being read (and take no keys).
     #[arg(long, short)]
@@ -131,27 +135,44 @@ pub struct VoicesArgs {
 #[derive(Debug, Args, Clone)]
 pub struct CommonArgs {
     /// Language of the articles (e.g. fr), overriding what the page says or the text suggests.
+    /// Also sent to web servers as the preferred language.
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
-    /// Give up on a web request after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
-    pub timeout: u64,
+    /// Read settings from FILE instead of the default file (config.toml in the XDG config
+    /// folder, e.g. ~/.config/listen/config.toml).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
 
-    /// Give up connecting to a web server after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
-    pub connect_timeout: u64,
+    /// Give up on a web request (connecting, waiting, receiving) after this many seconds
+    /// [default: 30].
+    #[arg(long, value_name = "SECONDS", value_parser = crate::config::parse_seconds)]
+    pub timeout: Option<Duration>,
 
-    /// Refuse documents larger than this many bytes.
-    #[arg(long, value_name = "N", default_value_t = 20_000_000)]
-    pub max_bytes: u64,
+    /// Give up connecting to a web server after this many seconds [default: 10].
+    #[arg(long, value_name = "SECONDS", value_parser = crate::config::parse_seconds)]
+    pub connect_timeout: Option<Duration>,
 
-    /// Follow at most this many redirects.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub max_redirects: usize,
+    /// Refuse pages and files larger than this, in bytes or with a unit (20MB, 500KB)
+    /// [default: 20MB].
+    #[arg(long, value_name = "N", value_parser = crate::config::parse_bytes)]
+    pub max_bytes: Option<u64>,
+
+    /// Follow at most this many redirects [default: 10].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(0..=100))]
+    pub max_redirects: Option<u16>,
+
+    /// Retry a web request this many times after a transient failure (connection error, 429,
+    /// 502, 503, 504) [default: 2].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: Option<u32>,
+
+    /// The configuration file's settings, loaded by [`Cli::load_config`].
+    #[arg(skip)]
+    pub settings: Box<Config>,
 }
 
-fn parse_rate(s: &str) -> Result<f64, String> {
+pub fn parse_rate(s: &str) -> Result<f64, String> {
     let v: f64 = s
         .trim_end_matches(['x', 'X'])
         .parse()
@@ -168,19 +189,58 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 }
 
 impl CommonArgs {
+    /// Fetch limits: the command line, else the configuration file, else the defaults.
     pub fn fetch_options(&self) -> crate::source::FetchOptions {
-        crate::source::FetchOptions {
-            timeout: std::time::Duration::from_secs(self.timeout),
-            connect_timeout: std::time::Duration::from_secs(self.connect_timeout),
-            max_bytes: self.max_bytes,
-            max_redirects: self.max_redirects,
-            accept_language: self.lang.clone(),
-        }
+        let cfg = &self.settings.fetch;
+        let mut o = crate::source::FetchOptions::default();
+        o.timeout = self.timeout.or(cfg.timeout).unwrap_or(o.timeout);
+        o.connect_timeout = self
+            .connect_timeout
+            .or(cfg.connect_timeout)
+            .unwrap_or(o.connect_timeout);
+        o.max_bytes = self.max_bytes.or(cfg.max_bytes).unwrap_or(o.max_bytes);
+        o.max_redirects = self
+            .max_redirects
+            .map(usize::from)
+            .or(cfg.max_redirects)
+            .unwrap_or(o.max_redirects);
+        o.retries = self.retries.or(cfg.retries).unwrap_or(o.retries);
+        o.accept_language = self.lang.clone();
+        o
     }
 
     /// The `--lang` override as a primary subtag.
     pub fn lang_override(&self) -> Option<String> {
         self.lang.as_deref().and_then(crate::lang::primary_subtag)
+    }
+}
+
+impl ReadArgs {
+    /// The speed: `--rate`, else the configuration file, else 1.0.
+    pub fn rate(&self) -> f64 {
+        self.rate.or(self.common.settings.rate).unwrap_or(1.0)
+    }
+
+    /// The voice for an article in `lang`: `--voice`, else the configuration file's voice for
+    /// the language, else its `voice`; `None` lets the engine choose for the language.
+    pub fn voice_for(&self, lang: &str) -> Option<&str> {
+        self.voice
+            .as_deref()
+            .or_else(|| self.common.settings.voice_for(lang))
+    }
+}
+
+impl Cli {
+    /// Reads the configuration file (`--config FILE` or the default one) into the options of
+    /// the command that reads sources. Commands that have no use for it skip it.
+    pub fn load_config(&mut self) -> Result<(), crate::config::ConfigError> {
+        let common = match &mut self.command {
+            None => &mut self.read.common,
+            Some(Command::Text(t)) => &mut t.common,
+            Some(_) => return Ok(()),
+        };
+        *common.settings = Config::load(common.config.as_deref())?;
+        Ok(())
     }
 }
 

@@ -7,6 +7,7 @@
 pub mod article;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod engine;
 pub mod exit_codes;
 pub mod extract;

@@ -4,7 +4,11 @@ use listen::cli::{Cli, Command};
 use listen::exit_codes::ExitCode;
 
 fn main() {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = cli.load_config() {
+        eprintln!("listen: {e}");
+        std::process::exit(ExitCode::Usage.into());
+    }
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {

@@ -118,7 +118,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
             return ExitCode::EngineFailure;
         }
     };
-    if let Err(e) = engine.set_rate(args.rate).await {
+    if let Err(e) = engine.set_rate(args.rate()).await {
         eprintln!("listen: {e}");
         return ExitCode::EngineFailure;
     }
@@ -148,7 +148,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
         screen,
         store: Store::open_default(),
         save_failed: false,
-        rate: args.rate,
+        rate: args.rate(),
         sleep: args.sleep,
         sleep_at: match args.sleep {
             Some(SleepTimer::After(d)) => Some(started + d),
@@ -228,7 +228,7 @@ impl Player {
             summary.set_title(k, article.script.title.clone());
             if let Err(e) = self
                 .engine
-                .set_voice(&article.script.lang, args.voice.as_deref())
+                .set_voice(&article.script.lang, args.voice_for(&article.script.lang))
                 .await
             {
                 let msg = format!("{}: {e}", article.source);

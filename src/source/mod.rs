@@ -86,27 +86,119 @@ impl Document {
 }
 
 /// Why a source could not be read. The `Display` text is the cause in words; the caller adds
-/// the source's name.
+/// the source's name ("listen: SOURCE: CAUSE").
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     #[error("no such file or folder")]
     NotFound,
-    #[error("permission denied (check the file's permissions)")]
+    #[error("permission denied (check its permissions, or run as a user who may read it)")]
     PermissionDenied,
-    #[error("{0}")]
+    #[error("cannot read: {0}")]
     Io(String),
-    #[error("the file is empty")]
-    Empty,
-    #[error("binary data, not an article (listen reads HTML, text and Markdown)")]
-    Binary,
-    #[error("larger than {} MB (raise the limit with --max-bytes)", .0 / 1_000_000)]
-    TooLarge(u64),
-    #[error("a folder with no article files (.html, .htm, .txt, .md)")]
+    /// Nothing but white space. The text says what was empty ("the file is empty", ...).
+    #[error("{0}")]
+    Empty(&'static str),
+    /// Binary data where an article was expected. `kind` names what it looks like ("a PNG
+    /// image"), `served_as` is the content type a server declared for it.
+    #[error("{}", binary_message(*.kind, .served_as.as_deref()))]
+    Binary {
+        kind: Option<&'static str>,
+        served_as: Option<String>,
+    },
+    /// Over the size limit. `what` is "file", "response" or "input".
+    #[error("{what} larger than {} (the limit; raise it with --max-bytes or max_bytes in the config)", human_bytes(*.limit))]
+    TooLarge { what: &'static str, limit: u64 },
+    #[error("a folder with no article files (.html, .htm, .xhtml, .txt, .md, .markdown)")]
     EmptyFolder,
-    #[error("unsupported content type {0}")]
-    UnsupportedType(String),
+    /// A content type listen does not read. `at` is the final URL when a redirect led there.
+    #[error("unsupported content type {mime}{} (listen reads HTML, XHTML, plain text and Markdown)", .at.as_ref().map(|u| format!(" at {u}")).unwrap_or_default())]
+    UnsupportedType { mime: String, at: Option<String> },
+    /// A network or HTTP failure, in words ("404 Not Found", "timed out after 30 s").
     #[error("{0}")]
     Http(String),
+}
+
+fn binary_message(kind: Option<&str>, served_as: Option<&str>) -> String {
+    let what = match kind {
+        Some(k) => format!("binary data ({k})"),
+        None => "binary data".to_string(),
+    };
+    match served_as {
+        Some(t) => format!("{what} served as {t}, not an article"),
+        None => format!("{what}, not an article (listen reads HTML, text and Markdown)"),
+    }
+}
+
+/// A byte count in words, in decimal units: "20 MB", "1.5 MB", "500 KB", "900 bytes".
+pub fn human_bytes(n: u64) -> String {
+    fn unit(n: u64, size: u64, name: &str) -> String {
+        if n.is_multiple_of(size) {
+            format!("{} {name}", n / size)
+        } else {
+            let v = n as f64 / size as f64;
+            let s = format!("{v:.1}");
+            format!("{} {name}", s.trim_end_matches(".0"))
+        }
+    }
+    match n {
+        n if n >= 1_000_000_000 => unit(n, 1_000_000_000, "GB"),
+        n if n >= 1_000_000 => unit(n, 1_000_000, "MB"),
+        n if n >= 1_000 => unit(n, 1_000, "KB"),
+        1 => "1 byte".to_string(),
+        n => format!("{n} bytes"),
+    }
+}
+
+/// What binary data is, from its first bytes: "a PDF document", "a PNG image", ... `None` when
+/// the signature is not one we know (the data may still be binary: see [`is_binary`]).
+pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    let at = |offset: usize, sig: &[u8]| bytes.get(offset..offset + sig.len()) == Some(sig);
+    let kinds: &[(bool, &str)] = &[
+        (at(0, b"%PDF-"), "a PDF document"),
+        (at(0, b"\x89PNG\r\n\x1a\n"), "a PNG image"),
+        (at(0, b"\xff\xd8\xff"), "a JPEG image"),
+        (at(0, b"GIF87a") || at(0, b"GIF89a"), "a GIF image"),
+        (at(0, b"RIFF") && at(8, b"WEBP"), "a WebP image"),
+        (at(0, b"RIFF") && at(8, b"WAVE"), "a WAV audio file"),
+        (at(0, b"RIFF") && at(8, b"AVI "), "an AVI video"),
+        (at(4, b"ftyp"), "an MP4/QuickTime video or audio file"),
+        (at(0, b"\x1a\x45\xdf\xa3"), "a Matroska/WebM video"),
+        (at(0, b"OggS"), "an Ogg audio or video file"),
+        (at(0, b"fLaC"), "a FLAC audio file"),
+        (
+            at(0, b"ID3") && bytes.get(3).is_some_and(|&b| b < 0x10),
+            "an MP3 audio file",
+        ),
+        (
+            bytes.len() >= 2 && bytes[0] == 0xff && bytes[1] & 0xe0 == 0xe0 && bytes[1] != 0xff,
+            "an MP3 audio file",
+        ),
+        (
+            at(0, b"PK\x03\x04") || at(0, b"PK\x05\x06"),
+            "a ZIP archive (or a document made of one: EPUB, Word, ...)",
+        ),
+        (at(0, b"\x1f\x8b"), "gzip-compressed data"),
+        (
+            at(0, b"BZh") && bytes.get(3).is_some_and(|b| (b'1'..=b'9').contains(b)),
+            "bzip2-compressed data",
+        ),
+        (at(0, b"\xfd7zXZ\x00"), "xz-compressed data"),
+        (at(0, b"\x28\xb5\x2f\xfd"), "zstd-compressed data"),
+        (at(0, b"7z\xbc\xaf\x27\x1c"), "a 7-Zip archive"),
+        (at(0, b"Rar!\x1a\x07"), "a RAR archive"),
+        (at(257, b"ustar"), "a tar archive"),
+        (at(0, b"\x7fELF"), "a program (ELF executable)"),
+        (at(0, b"wOFF") || at(0, b"wOF2"), "a web font"),
+        (at(0, b"\x00\x00\x01\x00"), "an icon (ICO)"),
+        (at(0, b"SQLite format 3\x00"), "an SQLite database"),
+    ];
+    kinds.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
+}
+
+/// True when `bytes` are binary data rather than text: a known binary signature, NUL bytes or
+/// many control characters near the start.
+pub fn is_binary(bytes: &[u8]) -> bool {
+    binary_kind(bytes).is_some() || decode::looks_binary(bytes)
 }
 
 /// Files in a folder that `listen` reads, by extension.
