@@ -56,15 +56,15 @@ fn the_position_survives_kill_9() {
         &sandbox,
         &[
             "--rate",
-            "2.5",
+            "3",
             "--events",
             events_path.to_str().expect("path"),
             src,
         ],
     );
-    // In the middle of the fifth sentence (after four sentence ends).
+    // In the middle of the third sentence (after two sentence ends).
     let mut at = 0;
-    for _ in 0..4 {
+    for _ in 0..2 {
         at = wait_event(&events_path, at, "sentence_end", LONG) + 1;
     }
     let started = wait_event(&events_path, at, "sentence_start", LONG);

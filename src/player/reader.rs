@@ -21,6 +21,10 @@ const LOOKAHEAD: usize = 1;
 /// Slack the watchdog allows on top of 3x the expected duration.
 const WATCHDOG_SLACK: Duration = Duration::from_secs(5);
 
+/// How much longer an utterance may wait to begin: the engine may first finish speech queued
+/// before ours (another program's, or what a killed `listen` left queued).
+const BEGIN_SLACK: Duration = Duration::from_secs(30);
+
 /// How often the full screen refreshes its clock.
 const TICK: Duration = Duration::from_secs(1);
 
@@ -97,10 +101,14 @@ async fn sleep_until_opt(at: Option<Instant>) {
 struct Timers {
     /// Watchdog: when the utterance at the front must have ended.
     deadline: Option<Instant>,
+    /// Since when the watchdog has been waiting (for its message).
+    watching_since: Option<Instant>,
     /// When the front utterance began playing.
     began_at: Option<Instant>,
-    /// The quick no-audio check of the very first utterance.
+    /// The quick no-audio check of the very first utterance: armed when it begins.
     no_audio: Option<Instant>,
+    /// Whether to arm the quick check when the title begins.
+    quick_check: bool,
 }
 
 impl Player {
@@ -127,9 +135,9 @@ impl Player {
         let mut s = Session::new(text.sentences.iter().map(|s| s.block).collect(), r.start);
         let mut t = Timers::default();
         let wpm = self.engine.words_per_minute();
-        if !self.spoken_any && !crate::engine::audio_output_evidence() {
-            t.no_audio = Some(Instant::now() + quick_budget(wpm, text.words[TITLE]));
-        }
+        // On a machine with no sign of an audio output, the first utterance gets a short
+        // deadline once it has begun, so the user hears about it in seconds.
+        t.quick_check = !self.spoken_any && !crate::engine::audio_output_evidence();
         let mut tick = tokio::time::interval(TICK);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
         let full = self.screen.is_full();
@@ -150,7 +158,7 @@ impl Player {
                 let first = s.in_flight() == 0;
                 s.queued(id, u);
                 if first {
-                    t.deadline = Some(Instant::now() + self.budget(&text, u));
+                    self.watch(&mut t, &text, u, false);
                     t.began_at = None;
                 }
             }
@@ -185,9 +193,8 @@ impl Player {
                     }
                 }
                 _ = sleep_until_opt(t.deadline) => {
-                    let u = s.front().unwrap_or(TITLE);
                     let e = EngineError::Stalled {
-                        waited: self.budget(&text, u),
+                        waited: t.watching_since.map(|w| w.elapsed()).unwrap_or_default(),
                         log: self.engine.log_hint().to_string(),
                     };
                     return self.fail(r, &mut s, e).await;
@@ -212,6 +219,14 @@ impl Player {
         budget(self.engine.words_per_minute(), text.words[u])
     }
 
+    /// Arms the watchdog for utterance `u`, which has `begun` or is waiting to begin.
+    fn watch(&self, t: &mut Timers, text: &Text, u: usize, begun: bool) {
+        let now = Instant::now();
+        let slack = if begun { Duration::ZERO } else { BEGIN_SLACK };
+        t.deadline = Some(now + self.budget(text, u) + slack);
+        t.watching_since = Some(now);
+    }
+
     /// Whether the sleep timer runs out before the utterance being spoken is expected to end.
     fn sleep_before_front_ends(&self, s: &Session, t: &Timers, text: &Text) -> bool {
         let (Some(at), Some(front)) = (self.sleep_at, s.front()) else {
@@ -234,7 +249,12 @@ impl Player {
             Happened::Began(u) => {
                 let now = Instant::now();
                 t.began_at = Some(now);
-                t.deadline = Some(now + self.budget(text, u));
+                self.watch(t, text, u, true);
+                if u == TITLE && t.quick_check {
+                    t.quick_check = false;
+                    let wpm = self.engine.words_per_minute();
+                    t.no_audio = Some(now + quick_budget(wpm, text.words[TITLE]));
+                }
                 if u == TITLE {
                     let title = r.article.script.title.as_deref().unwrap_or("Untitled");
                     self.sink
@@ -284,7 +304,10 @@ impl Player {
                     return Some(self.leave(r, s, Outcome::Slept).await);
                 }
                 s.hold = false;
-                t.deadline = s.front().map(|f| Instant::now() + self.budget(text, f));
+                match s.front() {
+                    Some(f) => self.watch(t, text, f, false),
+                    None => t.deadline = None,
+                }
                 if stale_next {
                     // Queued at the old speed: cancel it and queue it again at the new one.
                     if let Err(e) = self.cancel(s, t, None).await {
@@ -319,6 +342,7 @@ impl Player {
                     return Some(self.fail(r, s, e).await);
                 }
                 t.no_audio = None;
+                t.quick_check = false;
                 self.save(r.article, s.at());
                 self.screen
                     .flash("Paused: space resumes at the start of the sentence");
@@ -329,6 +353,7 @@ impl Player {
                     return Some(self.fail(r, s, e).await);
                 }
                 t.no_audio = None;
+                t.quick_check = false;
             }
             Command::NextArticle if r.has_next => {
                 return Some(self.leave(r, s, Outcome::Next).await);
