@@ -287,22 +287,64 @@ fn paragraphs_articles_help_resize_and_no_color() {
 }
 
 #[test]
-fn the_terminal_is_restored_after_a_panic() {
+fn the_terminal_is_restored_after_ctrl_c_and_after_a_panic() {
     let sandbox = Sandbox::start();
     let home = tempfile::tempdir().expect("tempdir");
     let home = home.path();
     let article = home.join("story.txt");
-    write_article(&article, "A story that panics", &PARAGRAPHS[..1]);
+    write_article(&article, "A story that stops", &PARAGRAPHS[..1]);
+    let src = article.to_str().expect("path");
+    let events_path = home.join("events.jsonl");
+
+    // Ctrl-C (a key in raw mode): speech stops at once, exit code 130, position saved.
+    let tmux = Tmux::start(
+        home,
+        &sandbox,
+        (80, 24),
+        &[],
+        &[
+            "--rate",
+            "1.5",
+            "--from",
+            "2",
+            "--events",
+            events_path.to_str().expect("path"),
+            src,
+        ],
+    );
+    wait_event(&events_path, 0, "sentence_start", LONG);
+    tmux.keys(&["C-c"]);
+    assert_eq!(
+        tmux.wait_exit(Duration::from_secs(5)),
+        130,
+        "{}",
+        tmux.screen()
+    );
+    assert!(
+        tmux.terminal_restored(),
+        "terminal left in raw mode after Ctrl-C"
+    );
+    // (What the sound server had already buffered plays out within a few hundred ms.)
+    std::thread::sleep(Duration::from_millis(300));
+    let after = record(&sandbox, "after-ctrl-c.wav", 1.5);
+    assert_eq!(after.active, 0.0, "speech went on after Ctrl-C: {after:?}");
+    assert_eq!(position(home).expect("position")["sentence"], 1);
+    drop(tmux);
+
+    // A panic: the terminal is given back before the message is printed.
     let tmux = Tmux::start(
         home,
         &sandbox,
         (80, 24),
         &[("LISTEN_TEST_PANIC", "sentence")],
-        &["--rate", "3", article.to_str().expect("path")],
+        &["--rate", "3", "--restart", src],
     );
     let code = tmux.wait_exit(LONG);
     assert_eq!(code, 101, "{}", tmux.screen());
-    assert!(tmux.terminal_restored(), "terminal left in raw mode");
+    assert!(
+        tmux.terminal_restored(),
+        "terminal left in raw mode after a panic"
+    );
     let screen = tmux.screen();
     // The message is readable on the normal screen, not lost on the alternate one.
     assert!(screen.contains("injected panic at sentence"), "{screen}");

@@ -156,16 +156,23 @@ pub fn key(source: &Source, final_url: Option<&str>, hash: &str) -> String {
 }
 
 /// The sources of a `--list` file: one per line; blank lines and lines starting with `#` are
-/// ignored. Relative paths are taken from the list's own folder, so a list can sit beside the
-/// files it names.
-pub fn parse_list(text: &str, base: Option<&Path>) -> Vec<String> {
+/// ignored. `~/` is the home folder (`home`); other relative paths are taken from the list's own
+/// folder (`base`), so a list can sit beside the files it names.
+pub fn parse_list(text: &str, base: Option<&Path>, home: Option<&Path>) -> Vec<String> {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|l| match (Source::parse(l), base) {
-            (Source::File(p), Some(base)) if p.is_relative() => base.join(p).display().to_string(),
-            _ => l.to_string(),
-        })
+        .map(
+            |l| match (Source::parse(l), l.strip_prefix("~/"), home, base) {
+                (Source::File(_), Some(rest), Some(home), _) => {
+                    home.join(rest).display().to_string()
+                }
+                (Source::File(p), _, _, Some(base)) if p.is_relative() => {
+                    base.join(p).display().to_string()
+                }
+                _ => l.to_string(),
+            },
+        )
         .collect()
 }
 
@@ -175,7 +182,7 @@ pub fn read_list(path: &Path) -> Result<Vec<String>, String> {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
             .map_err(|e| format!("--list -: cannot read standard input: {e}"))?;
-        return Ok(parse_list(&text, None));
+        return Ok(parse_list(&text, None, home().as_deref()));
     }
     let text = std::fs::read_to_string(path).map_err(|e| {
         let cause = match e.kind() {
@@ -189,7 +196,13 @@ pub fn read_list(path: &Path) -> Result<Vec<String>, String> {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    Ok(parse_list(&text, Some(&base)))
+    Ok(parse_list(&text, Some(&base), home().as_deref()))
+}
+
+fn home() -> Option<PathBuf> {
+    std::env::var_os("HOME")
+        .filter(|h| !h.is_empty())
+        .map(PathBuf::from)
 }
 
 #[cfg(test)]
@@ -198,12 +211,19 @@ mod tests {
 
     #[test]
     fn list_lines() {
-        let text = "# my reading\n\nhttps://example.org/a\n  b.html  \n# c.html\n/abs/d.md\n-\n";
+        let text =
+            "# my reading\n\nhttps://example.org/a\n  b.html  \n# c.html\n/abs/d.md\n~/e.md\n-\n";
         assert_eq!(
-            parse_list(text, Some(Path::new("/lists"))),
-            vec!["https://example.org/a", "/lists/b.html", "/abs/d.md", "-"]
+            parse_list(text, Some(Path::new("/lists")), Some(Path::new("/home/me"))),
+            vec![
+                "https://example.org/a",
+                "/lists/b.html",
+                "/abs/d.md",
+                "/home/me/e.md",
+                "-"
+            ]
         );
-        assert_eq!(parse_list(text, None)[1], "b.html");
+        assert_eq!(parse_list(text, None, None)[1], "b.html");
     }
 
     #[test]

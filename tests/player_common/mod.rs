@@ -125,6 +125,8 @@ impl Tmux {
         let script = home.join("run-listen.sh");
         let exit_file = home.join("exit-code");
         let stty_file = home.join("stty");
+        let _ = std::fs::remove_file(&exit_file);
+        let _ = std::fs::remove_file(&stty_file);
         let mut s = String::from("#!/bin/sh\n");
         for (k, v) in [
             ("HOME", home.display().to_string()),
