@@ -98,11 +98,9 @@ fn key_command(key: &KeyEvent) -> Option<Command> {
     }
     Some(match key.code {
         KeyCode::Char(' ') | KeyCode::Char('k') => Command::TogglePause,
-        KeyCode::Right | KeyCode::Char('l') => Command::Move(Nav::NextSentence),
-        KeyCode::Left | KeyCode::Char('h') => Command::Move(Nav::PreviousSentence),
-        KeyCode::Down | KeyCode::Char(']') | KeyCode::Char('j') => {
-            Command::Move(Nav::NextParagraph)
-        }
+        KeyCode::Right => Command::Move(Nav::NextSentence),
+        KeyCode::Left => Command::Move(Nav::PreviousSentence),
+        KeyCode::Down | KeyCode::Char(']') => Command::Move(Nav::NextParagraph),
         KeyCode::Up | KeyCode::Char('[') => Command::Move(Nav::PreviousParagraph),
         KeyCode::Char('n') => Command::NextArticle,
         KeyCode::Char('p') => Command::PreviousArticle,

@@ -31,11 +31,14 @@ pub fn color_allowed() -> bool {
 
 impl Screen {
     /// The full screen when the display goes to a terminal and keys can be read from one
-    /// (standard input, or /dev/tty when standard input is a pipe), unless `--quiet` or
-    /// standard input is itself a terminal that a source (`-`) reads from.
+    /// (standard input, or /dev/tty when standard input is a pipe), unless `--quiet`,
+    /// `TERM=dumb`, events on the same terminal, or standard input is itself a terminal that a
+    /// source (`-`) reads from.
     pub fn choose(quiet: bool, on_stderr: bool, stdin_is_a_source: bool) -> Screen {
+        // With `--events -` the display moves to standard error; if the events themselves go
+        // to the terminal, a full screen would be drawn over them.
         let display_tty = if on_stderr {
-            std::io::stderr().is_terminal()
+            std::io::stderr().is_terminal() && !std::io::stdout().is_terminal()
         } else {
             std::io::stdout().is_terminal()
         };
