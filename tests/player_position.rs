@@ -32,7 +32,28 @@ fn first_sentence(
     ];
     all.extend_from_slice(args);
     let mut child = spawn_plain(home, sandbox, &all);
-    let i = wait_event(&events_path, 0, "sentence_start", LONG);
+    let start = std::time::Instant::now();
+    let i = loop {
+        if let Some(i) = events(&events_path)
+            .iter()
+            .position(|e| kind(e) == "sentence_start")
+        {
+            break i;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            let out = child.wait_with_output().expect("output");
+            panic!(
+                "listen ended ({status}) before a sentence: {}",
+                stderr(&out)
+            );
+        }
+        assert!(
+            start.elapsed() < LONG,
+            "no sentence within {LONG:?}: {:?}",
+            events(&events_path)
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    };
     signal(&child, "-INT");
     assert_eq!(
         wait_child(&mut child, Duration::from_secs(5)).code(),

@@ -43,17 +43,20 @@ pub fn sentence(e: &serde_json::Value) -> Option<u64> {
 
 /// Waits for the `n`-th event of `kind` after the first `after` events; returns its position.
 pub fn wait_event(path: &Path, after: usize, kind_: &str, timeout: Duration) -> usize {
-    let mut found = None;
-    wait_until(&format!("a {kind_} event"), timeout, || {
-        found = events(path)
-            .iter()
-            .enumerate()
-            .skip(after)
-            .find(|(_, e)| kind(e) == kind_)
-            .map(|(i, _)| i);
-        found.is_some()
-    });
-    found.unwrap_or_default()
+    let start = Instant::now();
+    loop {
+        let all = events(path);
+        if let Some(i) = (after..all.len()).find(|&i| kind(&all[i]) == kind_) {
+            return i;
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "no {kind_} event after the first {after} within {timeout:?} in {}:\n{}",
+            path.display(),
+            std::fs::read_to_string(path).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
 }
 
 /// The sentence_start indexes among `events[from..]`.
