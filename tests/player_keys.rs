@@ -162,7 +162,7 @@ fn pause_skip_speed_quit_and_resume_next_time() {
             src,
         ],
     );
-    let i = wait_event(&events2, 0, "sentence_start", LONG);
+    let i = wait_event_of(&mut child, &events2, 0, "sentence_start", LONG);
     assert_eq!(sentence(&events(&events2)[i]), Some(2));
     signal(&child, "-INT");
     let status = wait_child(&mut child, Duration::from_secs(5));

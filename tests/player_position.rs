@@ -32,28 +32,7 @@ fn first_sentence(
     ];
     all.extend_from_slice(args);
     let mut child = spawn_plain(home, sandbox, &all);
-    let start = std::time::Instant::now();
-    let i = loop {
-        if let Some(i) = events(&events_path)
-            .iter()
-            .position(|e| kind(e) == "sentence_start")
-        {
-            break i;
-        }
-        if let Ok(Some(status)) = child.try_wait() {
-            let out = child.wait_with_output().expect("output");
-            panic!(
-                "listen ended ({status}) before a sentence: {}",
-                stderr(&out)
-            );
-        }
-        assert!(
-            start.elapsed() < LONG,
-            "no sentence within {LONG:?}: {:?}",
-            events(&events_path)
-        );
-        std::thread::sleep(Duration::from_millis(40));
-    };
+    let i = wait_event_of(&mut child, &events_path, 0, "sentence_start", LONG);
     signal(&child, "-INT");
     assert_eq!(
         wait_child(&mut child, Duration::from_secs(5)).code(),
@@ -86,9 +65,9 @@ fn the_position_survives_kill_9() {
     // In the middle of the third sentence (after two sentence ends).
     let mut at = 0;
     for _ in 0..2 {
-        at = wait_event(&events_path, at, "sentence_end", LONG) + 1;
+        at = wait_event_of(&mut child, &events_path, at, "sentence_end", LONG) + 1;
     }
-    let started = wait_event(&events_path, at, "sentence_start", LONG);
+    let started = wait_event_of(&mut child, &events_path, at, "sentence_start", LONG);
     std::thread::sleep(Duration::from_millis(400));
     signal(&child, "-KILL");
     let status = wait_child(&mut child, Duration::from_secs(5));

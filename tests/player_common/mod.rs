@@ -59,6 +59,41 @@ pub fn wait_event(path: &Path, after: usize, kind_: &str, timeout: Duration) -> 
     }
 }
 
+/// [`wait_event`] for a running `listen`: fails at once, with its standard error, if it exits
+/// first.
+pub fn wait_event_of(
+    child: &mut Child,
+    path: &Path,
+    after: usize,
+    kind_: &str,
+    timeout: Duration,
+) -> usize {
+    let start = Instant::now();
+    loop {
+        let all = events(path);
+        if let Some(i) = (after..all.len()).find(|&i| kind(&all[i]) == kind_) {
+            return i;
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            let mut err = String::new();
+            if let Some(mut e) = child.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut e, &mut err);
+            }
+            panic!(
+                "listen ended ({status}) before a {kind_} event after the first {after}: {err}\nevents: {}",
+                std::fs::read_to_string(path).unwrap_or_default()
+            );
+        }
+        assert!(
+            start.elapsed() < timeout,
+            "no {kind_} event after the first {after} within {timeout:?} in {}:\n{}",
+            path.display(),
+            std::fs::read_to_string(path).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(40));
+    }
+}
+
 /// The sentence_start indexes among `events[from..]`.
 pub fn starts(events: &[serde_json::Value], from: usize) -> Vec<u64> {
     events
