@@ -53,8 +53,8 @@ pub struct ReadArgs {
     pub sources: Vec<String>,
 
     /// Also read the sources listed in FILE, one per line (blank lines and # comments are
-    /// ignored; relative paths are taken from the list's folder); - reads the list from
-    /// standard input.
+    /// ignored; ~/ is the home folder, other relative paths are taken from the list's folder);
+    /// - reads the list from standard input.
     #[arg(long, value_name = "FILE")]
     pub list: Option<PathBuf>,
 
