@@ -5,6 +5,8 @@
 
 mod html;
 mod markdown;
+pub mod metric;
+mod phrases;
 mod text;
 pub mod textutil;
 
@@ -53,6 +55,9 @@ pub fn extract(input: &Input) -> Article {
     }
     article
 }
+
+#[doc(hidden)]
+pub use html::explain as explain_html;
 
 /// Guesses the format of text whose origin does not say (standard input, a file without a known
 /// extension): HTML if it starts like markup, Markdown if it has Markdown headings or lists,

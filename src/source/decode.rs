@@ -1,5 +1,7 @@
 //! Bytes -> text: BOM, then the declared charset (HTTP header, `<meta charset>`,
-//! `http-equiv`), then chardetng's guess. Invalid sequences become U+FFFD, never a panic.
+//! `<meta http-equiv="Content-Type">`, the XML declaration), then chardetng's guess (which is
+//! what makes an undeclared windows-1252 page come out right). Invalid sequences become U+FFFD,
+//! never a panic.
 
 use encoding_rs::Encoding;
 
@@ -13,6 +15,7 @@ pub fn decode(bytes: &[u8], declared: Option<&str>, html: bool) -> String {
     let encoding = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
         .or_else(|| if html { meta_charset(bytes) } else { None })
+        .or_else(|| xml_encoding(bytes))
         .map(|e| {
             // A page declared as UTF-16 without a BOM is nearly always really ASCII-compatible.
             if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE {
@@ -61,6 +64,22 @@ fn meta_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     None
 }
 
+/// The `encoding` of an `<?xml ... encoding="..."?>` declaration at the start.
+fn xml_encoding(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.strip_prefix(b"<?xml")?;
+    let end = head.iter().position(|&b| b == b'>')?;
+    let decl = String::from_utf8_lossy(&head[..end]).to_ascii_lowercase();
+    let value = decl
+        .split_once("encoding")?
+        .1
+        .trim_start()
+        .strip_prefix('=')?
+        .trim_start();
+    let quote = value.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let label = value[1..].split(quote).next()?;
+    Encoding::for_label(label.trim().as_bytes())
+}
+
 /// The `charset` parameter of a Content-Type header value.
 pub fn charset_param(content_type: &str) -> Option<&str> {
     content_type.split(';').skip(1).find_map(|p| {
@@ -99,6 +118,37 @@ mod tests {
         assert!(decode(bytes, None, true).contains("café"));
         let bare = b"<p>Le caf\xe9 de la gare \xe9tait ferm\xe9 \xe0 cause de la gr\xe8ve.</p>";
         assert!(decode(bare, None, true).contains("café"));
+    }
+
+    #[test]
+    fn windows_1252_punctuation_and_http_equiv() {
+        let bytes = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; \
+            charset=windows-1252\"></head><body>It\x92s \x80 5 \x96 \x93quoted\x94</body></html>";
+        assert!(
+            decode(bytes, None, true)
+                .contains("It\u{2019}s \u{20ac} 5 \u{2013} \u{201c}quoted\u{201d}")
+        );
+    }
+
+    #[test]
+    fn header_wins_over_meta_and_xml_declaration_counts() {
+        let bytes = b"<html><head><meta charset=\"utf-8\"></head><body>caf\xe9</body></html>";
+        assert!(decode(bytes, Some("windows-1252"), true).contains("café"));
+        // An unknown header label falls through to the page's own declaration.
+        let bytes = b"<html><head><meta charset=\"iso-8859-15\"></head><body>\xa4</body></html>";
+        assert!(decode(bytes, Some("no-such-charset"), true).contains('€'));
+        let xml =
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body>na\xefve</body></html>";
+        assert!(decode(xml, None, true).contains("naïve"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xff, 0xfe];
+        for u in "<p>été</p>".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes, None, true), "<p>été</p>");
     }
 
     #[test]
