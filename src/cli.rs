@@ -19,7 +19,7 @@ use crate::config::Config;
     version,
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
-    after_help = "Examples:\n  listen https://example.org/news/story\n  listen articles/\n  listen --rate 1.5 --voice 'French (France)' page.html\n  listen text --json page.html\n\nExit codes: 0 all read, 1 some sources failed, 2 usage error, 3 speech engine failure, 130 interrupted."
+    after_help = "Examples:\n  listen https://example.org/news/story\n  listen articles/\n  listen --rate 1.5 --voice 'French (France)' page.html\n  listen text --json page.html\n  listen --sleep 20m --list reading.txt\n\nKeys in a terminal: space pause, left/right sentence, up/down paragraph, n/p article, +/- speed, q quit, ? help.\n\nExit codes: 0 all read, 1 some sources failed, 2 usage error, 3 speech engine failure, 130 interrupted."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -58,8 +58,28 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// URLs, files (.html, .txt, .md), folders of such files, or - for standard input.
-    #[arg(value_name = "SOURCE", required = true)]
+    #[arg(value_name = "SOURCE", required_unless_present = "list")]
     pub sources: Vec<String>,
+
+    /// Also read the sources listed in FILE, one per line (blank lines and # comments are
+    /// ignored; ~/ is the home folder, other relative paths are taken from the list's folder);
+    /// - reads the list from standard input.
+    #[arg(long, value_name = "FILE")]
+    pub list: Option<PathBuf>,
+
+    /// Start at sentence N (numbered from 1, as `listen text` shows them) instead of where
+    /// reading stopped last time. With several sources, applies to the first one read.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "restart")]
+    pub from: Option<u64>,
+
+    /// Start from the top, ignoring where reading stopped last time.
+    #[arg(long)]
+    pub restart: bool,
+
+    /// Stop after a while: a duration (20m, 1h30m, 90s) stops at the end of the sentence
+    /// playing when it runs out; `end` stops at the end of the current article.
+    #[arg(long, value_name = "DURATION|end", value_parser = crate::player::sleep::parse)]
+    pub sleep: Option<crate::player::sleep::SleepTimer>,
 
     /// Voice name, as listed by `listen voices`. Default: the engine's voice for the article's
     /// language.
@@ -71,7 +91,7 @@ pub struct ReadArgs {
     #[arg(long, value_name = "X", value_parser = parse_rate)]
     pub rate: Option<f64>,
 
-    /// Don't show the text being read.
+    /// Don't show the text being read (and take no keys).
     #[arg(long, short)]
     pub quiet: bool,
 
