@@ -19,7 +19,7 @@ use crate::config::Config;
     version,
     args_conflicts_with_subcommands = true,
     subcommand_negates_reqs = true,
-    after_help = "Examples:\n  listen https://example.org/news/story\n  listen articles/\n  listen --rate 1.5 --voice 'French (France)' page.html\n  listen text --json page.html\n\nExit codes: 0 all read, 1 some sources failed, 2 usage error, 3 speech engine failure, 130 interrupted."
+    after_help = "Examples:\n  listen https://example.org/news/story\n  listen articles/\n  listen --rate 1.5 --voice 'French (France)' page.html\n  listen text --json page.html\n  listen --sleep 20m --list reading.txt\n\nKeys in a terminal: space pause, left/right sentence, up/down paragraph, n/p article, +/- speed, q quit, ? help.\n\nExit codes: 0 all read, 1 some sources failed, 2 usage error, 3 speech engine failure, 130 interrupted."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -36,6 +36,12 @@ pub enum Command {
     Text(TextArgs),
     /// List the speech engine's voices.
     Voices(VoicesArgs),
+    /// Render articles to audio files (MP3 or WAV) with subtitles and chapters; several
+    /// articles go to a folder with a playlist and a podcast feed. No audio device needed.
+    Export(ExportArgs),
+    /// Internal: renders audio for `listen export` (jobs on standard input).
+    #[command(hide = true)]
+    RenderWorker,
     /// Split plain text into sentences, one per line, to check how it will be split and said
     /// (with --spoken: what the engine is given). The whole input is body text.
     Sentences(SentencesArgs),
@@ -52,8 +58,28 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ReadArgs {
     /// URLs, files (.html, .txt, .md), folders of such files, or - for standard input.
-    #[arg(value_name = "SOURCE", required = true)]
+    #[arg(value_name = "SOURCE", required_unless_present = "list")]
     pub sources: Vec<String>,
+
+    /// Also read the sources listed in FILE, one per line (blank lines and # comments are
+    /// ignored; ~/ is the home folder, other relative paths are taken from the list's folder);
+    /// - reads the list from standard input.
+    #[arg(long, value_name = "FILE")]
+    pub list: Option<PathBuf>,
+
+    /// Start at sentence N (numbered from 1, as `listen text` shows them) instead of where
+    /// reading stopped last time. With several sources, applies to the first one read.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..), conflicts_with = "restart")]
+    pub from: Option<u64>,
+
+    /// Start from the top, ignoring where reading stopped last time.
+    #[arg(long)]
+    pub restart: bool,
+
+    /// Stop after a while: a duration (20m, 1h30m, 90s) stops at the end of the sentence
+    /// playing when it runs out; `end` stops at the end of the current article.
+    #[arg(long, value_name = "DURATION|end", value_parser = crate::player::sleep::parse)]
+    pub sleep: Option<crate::player::sleep::SleepTimer>,
 
     /// Voice name, as listed by `listen voices`. Default: the engine's voice for the article's
     /// language.
@@ -65,7 +91,7 @@ pub struct ReadArgs {
     #[arg(long, value_name = "X", value_parser = parse_rate)]
     pub rate: Option<f64>,
 
-    /// Don't show the text being read.
+    /// Don't show the text being read (and take no keys).
     #[arg(long, short)]
     pub quiet: bool,
 
@@ -90,6 +116,55 @@ pub struct TextArgs {
     /// Show each sentence's spoken form (what the engine is given) instead of its text.
     #[arg(long)]
     pub spoken: bool,
+
+    #[command(flatten)]
+    pub common: CommonArgs,
+}
+
+/// `listen export`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  listen export page.html -o story.mp3\n  listen export articles/ -o podcast/ --base-url https://example.org/podcast/\n  listen export --rate 1.5 --format wav https://example.org/news/story -o out/\n\nBeside each audio file: NAME.vtt (subtitles, one cue per sentence) and, for WAV, NAME.chapters.vtt\n(MP3 files carry their chapters in ID3). A folder also gets playlist.m3u and feed.xml.\nA rerun skips articles whose files are up to date."
+)]
+pub struct ExportArgs {
+    /// URLs, files (.html, .txt, .md), folders of such files, or - for standard input.
+    #[arg(value_name = "SOURCE", required = true)]
+    pub sources: Vec<String>,
+
+    /// An audio file (.mp3 or .wav) for one article, or a folder (created if missing).
+    #[arg(long, short, value_name = "OUT")]
+    pub output: PathBuf,
+
+    /// Audio format. Default: the output file's extension; mp3 in a folder.
+    #[arg(long, value_enum)]
+    pub format: Option<crate::export::encode::Format>,
+
+    /// Where the folder will be served: the feed's links to the audio files start with it.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Overwrite files that listen did not make, and render again articles that are up to date.
+    #[arg(long)]
+    pub force: bool,
+
+    /// espeak-ng voice, by name (as `listen voices` lists them, e.g. "English (America)+Max")
+    /// or identifier (en-gb, fr). Default: the configuration file's voice for the article's
+    /// language, else espeak-ng's voice for that language.
+    #[arg(long, value_name = "NAME")]
+    pub voice: Option<String>,
+
+    /// Speed as a multiple of normal speech, from 0.5 to 3.0 [default: the configuration
+    /// file's rate, else 1.0].
+    #[arg(long, value_name = "X", value_parser = parse_rate)]
+    pub rate: Option<f64>,
+
+    /// Articles rendered at once, in worker processes. Default: the number of CPU cores.
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub jobs: Option<u16>,
+
+    /// Print only errors.
+    #[arg(long, short)]
+    pub quiet: bool,
 
     #[command(flatten)]
     pub common: CommonArgs,
@@ -241,6 +316,20 @@ impl ReadArgs {
     }
 }
 
+impl ExportArgs {
+    /// The speed: `--rate`, else the configuration file, else 1.0 (as for reading aloud).
+    pub fn rate(&self) -> f64 {
+        self.rate.or(self.common.settings.rate).unwrap_or(1.0)
+    }
+
+    /// The voice for an article in `lang`, chosen as for reading aloud.
+    pub fn voice_for(&self, lang: &str) -> Option<&str> {
+        self.voice
+            .as_deref()
+            .or_else(|| self.common.settings.voice_for(lang))
+    }
+}
+
 impl Cli {
     /// Reads the configuration file (`--config FILE` or the default one) into the options of
     /// the command that reads sources. Commands that have no use for it skip it.
@@ -248,6 +337,7 @@ impl Cli {
         let common = match &mut self.command {
             None => &mut self.read.common,
             Some(Command::Text(t)) => &mut t.common,
+            Some(Command::Export(e)) => &mut e.common,
             Some(_) => return Ok(()),
         };
         *common.settings = Config::load(common.config.as_deref())?;

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod engine;
 pub mod exit_codes;
+pub mod export;
 pub mod extract;
 pub mod lang;
 pub mod pipeline;

@@ -32,6 +32,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Voices(args)) => {
             Ok(runtime()?.block_on(listen::commands::voices::run(&args)))
         }
+        Some(Command::Export(args)) => Ok(listen::export::run(&args)),
+        Some(Command::RenderWorker) => Ok(listen::export::worker::serve()),
         Some(Command::Sentences(args)) => Ok(listen::commands::sentences::run(&args)),
         Some(Command::Text(args)) => Ok(runtime()?.block_on(listen::commands::text::run(&args))),
         None => Ok(runtime()?.block_on(listen::player::run(&cli.read))),

@@ -19,7 +19,7 @@ pub async fn load_script(
     fetch: &FetchOptions,
     lang: Option<&str>,
 ) -> Result<Script, LoadError> {
-    load_script_with(source, fetch, lang, None).await
+    load(source, fetch, lang, None).await.map(|l| l.script)
 }
 
 /// Like [`load_script`], applying a pronunciation lexicon (its site rules by the URL's host).
@@ -29,6 +29,23 @@ pub async fn load_script_with(
     lang: Option<&str>,
     lexicon: Option<&crate::speech::Lexicon>,
 ) -> Result<Script, LoadError> {
+    load(source, fetch, lang, lexicon).await.map(|l| l.script)
+}
+
+/// A loaded source: its script, and for a URL the final URL after redirects (the player keys
+/// reading positions by it).
+pub struct Loaded {
+    pub script: Script,
+    pub url: Option<String>,
+}
+
+/// [`load_script_with`], also giving the final URL.
+pub async fn load(
+    source: &Source,
+    fetch: &FetchOptions,
+    lang: Option<&str>,
+    lexicon: Option<&crate::speech::Lexicon>,
+) -> Result<Loaded, LoadError> {
     let doc = source::load(source, fetch).await?;
     let article = extract::extract(&doc.input());
     let host = match source {
@@ -43,7 +60,10 @@ pub async fn load_script_with(
     if script.sentence_count() == 0 {
         return Err(LoadError::NoArticle);
     }
-    Ok(script)
+    Ok(Loaded {
+        script,
+        url: doc.url,
+    })
 }
 
 /// Expands the command line's sources: folders become their files. Problems with a folder are

@@ -138,6 +138,19 @@ fn english_news() {
                 &["The team, e.g. the coach, agreed, i.e. nobody objected."],
             ),
             (
+                "Steps: 1. Open the box 2. Take it out 3. Plug it in",
+                &[
+                    "Steps:",
+                    "1. Open the box",
+                    "2. Take it out",
+                    "3. Plug it in",
+                ],
+            ),
+            (
+                "He ranked No. 1. Then No. 2 fell.",
+                &["He ranked No. 1.", "Then No. 2 fell."],
+            ),
+            (
                 "Headline here\nFirst line of text. Second one.",
                 &["Headline here", "First line of text.", "Second one."],
             ),
@@ -163,6 +176,10 @@ fn german_news() {
                     "Im 19. Jahrhundert wuchs die Stadt.",
                     "Sie hat heute 1.000.000 Einwohner.",
                 ],
+            ),
+            (
+                "Er kam am 12. Juni und ging am 13. Juli. Dann war Ruhe.",
+                &["Er kam am 12. Juni und ging am 13. Juli.", "Dann war Ruhe."],
             ),
             (
                 "Er kam 1990 nach Berlin. 2001 zog er weiter.",

@@ -143,6 +143,15 @@ fn english() {
                 "Representative Nancy Pelosi (D., California) spoke.",
             ),
             ("It was 5 ft. tall.", "It was 5 feet tall."),
+            (
+                "Professor Jones, Dr. Smith and Elm Dr. in Boston, Mass.",
+                "Professor Jones, Doctor Smith and Elm Drive in Boston, Massachusetts.",
+            ),
+            ("He went to Mass. on Sunday.", "He went to Mass. on Sunday."),
+            (
+                "Gov. Newsom (D-Calif.) signed it.",
+                "Governor Newsom (D-California) signed it.",
+            ),
             // Symbols
             ("Tom & Jerry.", "Tom and Jerry."),
             ("It is 2 + 2 = 4.", "It is 2 plus 2 equals 4."),

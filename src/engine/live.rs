@@ -213,7 +213,7 @@ impl Engine for LiveEngine {
         if self.tts.normal_rate() == 0.0 {
             rate::speechd_wpm(self.multiplier)
         } else {
-            rate::SPEECHD_WPM.1 * self.multiplier
+            rate::SPEECHD_WPM.1 * self.multiplier * rate::PAUSE_FACTOR
         }
     }
 

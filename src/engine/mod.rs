@@ -5,6 +5,7 @@
 pub mod handle;
 pub mod live;
 pub mod rate;
+pub mod render;
 pub mod voices;
 
 use std::time::Duration;

@@ -1,51 +1,106 @@
 //! Reading aloud: the default `listen` command.
 //!
-//! Sources are read one after another. For each, the title is spoken first, then the body one
-//! sentence per utterance, with the next sentence always queued in the engine so there is no gap
-//! between them. The position is followed through the engine's begin/end events, and a watchdog
-//! stops the run if an utterance does not end within 3x its expected duration + 5 s.
+//! Sources are loaded ahead in the background (`queue`) and read one after another. For each,
+//! the title is spoken first, then the body one sentence per utterance, with the next sentence
+//! always queued in the engine so there is no gap between them (`reader`, driving the state
+//! machine in `session`). The position is followed through the engine's begin/end events, saved
+//! at every sentence end (`position`), and a watchdog stops the run if an utterance does not end
+//! within 3x its expected duration + 5 s.
+//!
+//! In a terminal the player takes the screen (`tui`) and reads keys (`keys`): pause, move by
+//! sentence, paragraph or article, change the speed, quit. Without one (pipes, CI) the same run
+//! prints plain lines (`display`) and takes no keys. One tokio event loop serves key events,
+//! engine events and timers.
 
 pub mod display;
 pub mod events;
+pub mod keys;
+pub mod position;
+pub mod queue;
+mod reader;
+pub mod screen;
+pub mod session;
+pub mod sleep;
+pub mod summary;
+pub mod tui;
 
-use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::Instant;
 
-use tokio::sync::mpsc::{UnboundedReceiver, unbounded_channel};
+use tokio::sync::mpsc::UnboundedReceiver;
 
-use self::display::Display;
 use self::events::{EventSink, Kind};
+use self::keys::{Command, Keys};
+use self::position::Store;
+use self::queue::{Loader, Slot};
+use self::reader::{Outcome, Reading};
+use self::screen::Screen;
+use self::sleep::SleepTimer;
+use self::summary::{Status, Summary};
 use crate::cli::ReadArgs;
+use crate::engine::EngineEvent;
 use crate::engine::handle::EngineHandle;
 use crate::engine::live::LiveEngine;
-use crate::engine::{EngineError, EngineEvent, UtteranceId};
 use crate::exit_codes::ExitCode;
 use crate::pipeline;
-use crate::script::Script;
 
-/// How many utterances are handed to the engine ahead of the one being spoken. One is enough for
-/// seamless speech; more would keep talking after a stop we could not deliver.
-const LOOKAHEAD: usize = 1;
-
-/// Slack the watchdog allows on top of 3x the expected duration.
-const WATCHDOG_SLACK: Duration = Duration::from_secs(5);
-
-/// What the user asked for, resolved.
-pub struct Options {
-    pub voice: Option<String>,
-    pub rate: f64,
-    pub lang: Option<String>,
+/// What stays the same through a run.
+struct Player {
+    engine: EngineHandle<LiveEngine>,
+    rx: UnboundedReceiver<EngineEvent>,
+    interrupt: Interrupt,
+    keys: Keys,
+    sink: EventSink,
+    screen: Screen,
+    store: Option<Store>,
+    save_failed: bool,
+    /// The speed multiplier now (changed with + and -).
+    rate: f64,
+    sleep: Option<SleepTimer>,
+    /// When the sleep timer runs out (`--sleep DURATION`).
+    sleep_at: Option<Instant>,
+    /// Articles in the run.
+    total: usize,
+    /// Whether an article has been spoken yet (the first one gets the quick no-audio check).
+    spoken_any: bool,
+    help: bool,
 }
 
 pub async fn run(args: &ReadArgs) -> ExitCode {
-    let start = Instant::now();
+    let started = Instant::now();
+    let mut arguments = args.sources.clone();
+    let list_from_stdin = args.list.as_deref() == Some(std::path::Path::new("-"));
+    if let Some(list) = &args.list {
+        match queue::read_list(list) {
+            Ok(mut v) => arguments.append(&mut v),
+            Err(e) => {
+                eprintln!("listen: {e}");
+                return ExitCode::Usage;
+            }
+        }
+    }
+    let stdin_sources =
+        arguments.iter().filter(|a| *a == "-").count() + usize::from(list_from_stdin);
+    if stdin_sources > 1 {
+        eprintln!("listen: standard input (-) can be read only once");
+        return ExitCode::Usage;
+    }
+    if arguments.is_empty() {
+        let list = args.list.as_deref().map(|p| p.display().to_string());
+        eprintln!(
+            "listen: nothing to read: the list {} names no sources",
+            list.unwrap_or_default()
+        );
+        return ExitCode::Usage;
+    }
+
     let events_to_stdout = args.events.as_deref() == Some("-");
     let mut sink = match args.events.as_deref() {
-        None => EventSink::none(start),
+        None => EventSink::none(started),
         Some(arg) => match crate::cli::events_target(arg) {
-            None => EventSink::new(Box::new(std::io::stdout()), start),
+            None => EventSink::new(Box::new(std::io::stdout()), started),
             Some(path) => match std::fs::File::create(&path) {
-                Ok(f) => EventSink::new(Box::new(f), start),
+                Ok(f) => EventSink::new(Box::new(f), started),
                 Err(e) => {
                     eprintln!("listen: cannot write events to {}: {e}", path.display());
                     return ExitCode::Usage;
@@ -53,27 +108,21 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
             },
         },
     };
-    let mut display = Display::new(args.quiet, events_to_stdout);
-    let opts = Options {
-        voice: args.voice.clone(),
-        rate: args.rate(),
-        lang: args.common.lang_override(),
-    };
-    let fetch = args.common.fetch_options();
+
     let lexicon = match crate::commands::sentences::load_lexicon(
         args.common
             .lexicon
             .as_deref()
             .or(args.common.settings.lexicon.as_deref()),
     ) {
-        Ok(l) => l,
+        Ok(l) => l.map(std::sync::Arc::new),
         Err(e) => {
             eprintln!("listen: {e:#}");
             return ExitCode::Usage;
         }
     };
 
-    let (tx, mut rx) = unbounded_channel();
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
     let mut engine = match LiveEngine::connect(tx) {
         Ok(e) => e,
         Err(e) => {
@@ -82,269 +131,293 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
             return ExitCode::EngineFailure;
         }
     };
-    if let Err(e) = engine.set_rate(opts.rate).await {
+    if let Err(e) = engine.set_rate(args.rate()).await {
         eprintln!("listen: {e}");
         return ExitCode::EngineFailure;
     }
-    let mut interrupt = Interrupt::new();
 
-    let sources = pipeline::sources(&args.sources);
-    let total = sources.len();
-    let mut code = ExitCode::Success;
-    let mut spoken_any = false;
-    for (k, item) in sources.into_iter().enumerate() {
-        let loaded = match item {
-            Ok(source) => {
-                let r = tokio::select! {
-                    r = pipeline::load_script_with(&source, &fetch, opts.lang.as_deref(), lexicon.as_ref()) => r,
-                    _ = interrupt.wait() => return ExitCode::Interrupted,
-                };
-                (source, r.map_err(|e| e.to_string()))
-            }
-            Err((source, e)) => (source, Err(e.to_string())),
-        };
-        let (source, script) = match loaded {
-            (source, Ok(script)) => (source, script),
-            (source, Err(e)) => {
-                let msg = format!("{source}: {e}");
-                eprintln!("listen: {msg}");
-                sink.emit(Kind::Error, k, None, None, Some(&msg));
-                code = code.merge(ExitCode::SomeFailed);
-                continue;
-            }
-        };
-        if let Err(e) = engine
-            .set_voice(&script.lang, args.voice_for(&script.lang))
-            .await
-        {
-            let msg = format!("{source}: {e}");
-            eprintln!("listen: {msg}");
-            sink.emit(Kind::Error, k, None, None, Some(&msg));
-            code = code.merge(ExitCode::EngineFailure);
-            continue;
-        }
-        let outcome = speak_article(
-            &mut engine,
-            &mut rx,
-            &mut interrupt,
-            &script,
-            Position {
-                article: k,
-                total,
-                first: !spoken_any,
-            },
-            &mut sink,
-            &mut display,
-        )
-        .await;
-        spoken_any = true;
-        match outcome {
-            Ok(()) => {}
-            Err(Stop::Interrupted) => {
-                engine.stop_before_exit().await;
-                return code.merge(ExitCode::Interrupted);
-            }
-            Err(Stop::Engine(e)) => {
-                // Say what happened first: stopping a stalled engine may itself time out.
-                let msg = e.to_string();
-                eprintln!("listen: {msg}");
-                sink.emit(Kind::Error, k, None, None, Some(&msg));
-                engine.stop_before_exit().await;
-                return code.merge(ExitCode::EngineFailure);
-            }
-        }
+    let sources = pipeline::sources(&arguments);
+    let mut loader = Loader::spawn(
+        sources,
+        args.common.fetch_options(),
+        args.common.lang_override(),
+        lexicon,
+    );
+    let screen = Screen::choose(
+        args.quiet,
+        events_to_stdout,
+        stdin_sources > 0 && !list_from_stdin,
+    );
+    let keys = if screen.is_full() {
+        Keys::terminal()
+    } else {
+        Keys::none()
+    };
+    let mut player = Player {
+        engine,
+        rx,
+        interrupt: Interrupt::new(),
+        keys,
+        sink,
+        screen,
+        store: Store::open_default(),
+        save_failed: false,
+        rate: args.rate(),
+        sleep: args.sleep,
+        sleep_at: match args.sleep {
+            Some(SleepTimer::After(d)) => Some(started + d),
+            _ => None,
+        },
+        total: loader.total,
+        spoken_any: false,
+        help: false,
+    };
+    let (summary, code) = player.read_all(&mut loader, args).await;
+    player.screen.close();
+    if let Some(text) = summary.render() {
+        eprint!("{text}");
     }
     code
 }
 
-#[derive(Clone, Copy)]
-struct Position {
-    article: usize,
-    total: usize,
-    /// The first article spoken in this run (earlier ones may have failed to load).
-    first: bool,
-}
-
-enum Stop {
+/// Why the run stopped before the end of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stopped {
+    Quit,
     Interrupted,
-    Engine(EngineError),
+    Slept,
+    EngineFailed,
 }
 
-/// One utterance of an article: the title (sentence `None`) or a body sentence.
-struct Utterance<'a> {
-    sentence: Option<(usize, usize)>, // (global index, block)
-    spoken: String,
-    text: &'a str,
-}
-
-async fn speak_article(
-    engine: &mut EngineHandle<LiveEngine>,
-    rx: &mut UnboundedReceiver<EngineEvent>,
-    interrupt: &mut Interrupt,
-    script: &Script,
-    pos: Position,
-    sink: &mut EventSink,
-    display: &mut Display,
-) -> Result<(), Stop> {
-    let title = script.title.as_deref().unwrap_or("Untitled");
-    let title_spoken = script.title_spoken.as_deref().unwrap_or(title);
-    let announce = if pos.total > 1 {
-        format!(
-            "Article {} of {}: {}",
-            pos.article + 1,
-            pos.total,
-            title_spoken
-        )
-    } else {
-        title_spoken.to_string()
-    };
-    let heading = if pos.total > 1 {
-        format!("Article {} of {}: {}", pos.article + 1, pos.total, title)
-    } else {
-        title.to_string()
-    };
-    let mut queue: Vec<Utterance> = vec![Utterance {
-        sentence: None,
-        spoken: announce,
-        text: title,
-    }];
-    queue.extend(script.sentences().map(|s| Utterance {
-        sentence: Some((s.index, s.block)),
-        spoken: s.sentence.spoken.clone(),
-        text: &s.sentence.text,
-    }));
-    let total_sentences = script.sentence_count();
-
-    // Drop events left over from a previous article (e.g. a late `Stopped`).
-    while rx.try_recv().is_ok() {}
-
-    let mut next = 0usize; // next utterance to hand to the engine
-    let mut in_flight: VecDeque<(UtteranceId, usize)> = VecDeque::new();
-    let mut deadline = Instant::now();
-    let mut began = false;
-    // On a machine with no sign of an audio output, the first utterance gets a short deadline,
-    // so the user hears about it in seconds rather than after the full watchdog.
-    let wpm = engine.words_per_minute();
-    let mut no_audio_check = (pos.first && !crate::engine::audio_output_evidence())
-        .then(|| Instant::now() + quick_budget(wpm, &queue[0].spoken));
-    loop {
-        while in_flight.len() <= LOOKAHEAD && next < queue.len() {
-            let id = engine
-                .speak(&queue[next].spoken)
+impl Player {
+    async fn read_all(&mut self, loader: &mut Loader, args: &ReadArgs) -> (Summary, ExitCode) {
+        let total = loader.total;
+        let mut summary = Summary::new(loader.names.clone());
+        let mut slots: Vec<Option<Slot>> = (0..total).map(|_| None).collect();
+        let mut from = args.from.map(|n| usize::try_from(n).unwrap_or(usize::MAX));
+        let mut code = ExitCode::Success;
+        let mut k = 0;
+        let mut stopped = None;
+        while k < total {
+            if self.sleep_at.is_some_and(|at| Instant::now() >= at) {
+                stopped = Some(Stopped::Slept);
+                break;
+            }
+            while slots[k].is_none() {
+                match self.wait_for(loader, k).await {
+                    Ok(Some((i, slot))) => slots[i] = Some(slot),
+                    Ok(None) => {
+                        for (j, slot) in slots.iter_mut().enumerate().skip(k) {
+                            if slot.is_none() {
+                                *slot = Some(Slot::Failed(format!(
+                                    "{}: not loaded (loading stopped)",
+                                    loader.names[j]
+                                )));
+                            }
+                        }
+                    }
+                    Err(why) => {
+                        stopped = Some(why);
+                        break;
+                    }
+                }
+            }
+            if stopped.is_some() {
+                break;
+            }
+            let article = match &slots[k] {
+                Some(Slot::Ready(a)) => Arc::clone(a),
+                Some(Slot::Failed(msg)) => {
+                    if !matches!(summary.status(k), Status::Failed(_)) {
+                        let msg = msg.clone();
+                        self.report(k, &msg);
+                        summary.set(k, Status::Failed(msg));
+                        code = code.merge(ExitCode::SomeFailed);
+                    }
+                    k += 1;
+                    continue;
+                }
+                None => break, // not reached: filled above
+            };
+            summary.set_title(k, article.script.title.clone());
+            if let Err(e) = self
+                .engine
+                .set_voice(&article.script.lang, args.voice_for(&article.script.lang))
                 .await
-                .map_err(Stop::Engine)?;
-            if in_flight.is_empty() {
-                deadline = Instant::now() + budget(wpm, &queue[next].spoken);
-                began = false;
+            {
+                let msg = format!("{}: {e}", article.source);
+                self.report(k, &msg);
+                summary.set(k, Status::Failed(msg));
+                code = code.merge(ExitCode::EngineFailure);
+                k += 1;
+                continue;
             }
-            in_flight.push_back((id, next));
-            next += 1;
-        }
-        let Some(&(current_id, current)) = in_flight.front() else {
-            break;
-        };
-        let event = tokio::select! {
-            ev = rx.recv() => ev,
-            _ = sleep_until_opt(no_audio_check) => {
-                return Err(Stop::Engine(EngineError::NoAudioOutput {
-                    waited: quick_budget(wpm, &queue[0].spoken),
-                    log: engine.log_hint().to_string(),
-                }));
+            let saved = self.store.as_ref().and_then(|s| s.load(&article.key));
+            let start = match position::resolve(
+                &article.script,
+                &article.hash,
+                saved.as_ref(),
+                from.take(),
+                args.restart,
+            ) {
+                Ok(s) => s,
+                Err(e) => {
+                    let msg = format!("{}: {e}", article.source);
+                    self.report(k, &msg);
+                    summary.set(k, Status::Failed(msg));
+                    code = code.merge(ExitCode::SomeFailed);
+                    k += 1;
+                    continue;
+                }
+            };
+            if let Some(note) = &start.note {
+                self.screen.note(note);
             }
-            _ = tokio::time::sleep_until(deadline.into()) => {
-                return Err(Stop::Engine(EngineError::Stalled {
-                    waited: budget(wpm, &queue[current].spoken),
-                    log: engine.log_hint().to_string(),
-                }));
-            }
-            _ = interrupt.wait() => return Err(Stop::Interrupted),
-        };
-        let Some(event) = event else {
-            return Err(Stop::Engine(EngineError::Failed(
-                "the engine went away".into(),
-            )));
-        };
-        let u = &queue[current];
-        match event {
-            EngineEvent::Begin(id) if id == current_id && !began => {
-                began = true;
-                deadline = Instant::now() + budget(wpm, &u.spoken);
-                match u.sentence {
-                    None => {
-                        sink.emit(Kind::ArticleStart, pos.article, None, None, Some(u.text));
-                        display.article(&heading);
-                    }
-                    Some((index, block)) => {
-                        sink.emit(
-                            Kind::SentenceStart,
-                            pos.article,
-                            Some(block),
-                            Some(index),
-                            Some(u.text),
-                        );
-                        display.sentence(index + 1, total_sentences, u.text);
+            let previous = (0..k)
+                .rev()
+                .find(|&j| matches!(slots[j], Some(Slot::Ready(_))));
+            let outcome = self
+                .read(&Reading {
+                    article: &article,
+                    index: k,
+                    start: start.sentence,
+                    has_previous: previous.is_some(),
+                    has_next: k + 1 < total,
+                })
+                .await;
+            self.spoken_any = true;
+            let n = article.script.sentence_count();
+            match outcome {
+                Outcome::Finished => {
+                    summary.set(k, Status::Read);
+                    k += 1;
+                    if self.sleep == Some(SleepTimer::EndOfArticle) {
+                        stopped = Some(Stopped::Slept);
+                        break;
                     }
                 }
-            }
-            EngineEvent::End(id) if id == current_id => {
-                no_audio_check = None;
-                if let Some((index, block)) = u.sentence {
-                    sink.emit(
-                        Kind::SentenceEnd,
-                        pos.article,
-                        Some(block),
-                        Some(index),
-                        Some(u.text),
+                Outcome::Next(at) => {
+                    summary.set(k, Status::Left(at, n, "moved on with n"));
+                    k += 1;
+                }
+                Outcome::Previous(at) => {
+                    if !matches!(summary.status(k), Status::Read) {
+                        summary.set(k, Status::Left(at, n, "went back with p"));
+                    }
+                    k = previous.unwrap_or(k);
+                }
+                Outcome::Quit(at) => {
+                    summary.set(k, Status::Left(at, n, "quit"));
+                    stopped = Some(Stopped::Quit);
+                    break;
+                }
+                Outcome::Interrupted(at) => {
+                    summary.set(k, Status::Left(at, n, "interrupted"));
+                    stopped = Some(Stopped::Interrupted);
+                    break;
+                }
+                Outcome::Slept(at) => {
+                    summary.set(k, Status::Left(at, n, "sleep timer"));
+                    stopped = Some(Stopped::Slept);
+                    break;
+                }
+                Outcome::Failed(e, at) => {
+                    // Say what happened first: stopping a stalled engine may itself time out.
+                    let msg = e.to_string();
+                    self.report(k, &msg);
+                    let first_line = msg.lines().next().unwrap_or_default();
+                    summary.set(
+                        k,
+                        Status::Failed(format!(
+                            "{}: {first_line} (stopped at {})",
+                            article.source,
+                            summary::at_text(at, n)
+                        )),
                     );
-                    display.sentence_done(index + 1, total_sentences, u.text);
-                }
-                in_flight.pop_front();
-                if let Some(&(_, following)) = in_flight.front() {
-                    deadline = Instant::now() + budget(wpm, &queue[following].spoken);
-                    began = false;
+                    stopped = Some(Stopped::EngineFailed);
+                    code = code.merge(ExitCode::EngineFailure);
+                    break;
                 }
             }
-            EngineEvent::Stopped(id) if id == current_id => {
-                return Err(Stop::Engine(EngineError::Failed(
-                    "speech was cancelled by another program".into(),
-                )));
+        }
+        if let Some(why) = stopped {
+            self.engine.stop_before_exit().await;
+            if why == Stopped::Interrupted {
+                code = code.merge(ExitCode::Interrupted);
             }
-            _ => {}
+            summary.not_reached(match why {
+                Stopped::Quit => "quit before it",
+                Stopped::Interrupted => "interrupted before it",
+                Stopped::Slept => "the sleep timer stopped before it",
+                Stopped::EngineFailed => "the speech engine failed before it",
+            });
+        }
+        (summary, code)
+    }
+
+    /// Waits for the next loaded source, still answering q and Ctrl-C. `Ok(None)`: loading
+    /// stopped.
+    async fn wait_for(
+        &mut self,
+        loader: &mut Loader,
+        k: usize,
+    ) -> Result<Option<(usize, Slot)>, Stopped> {
+        let name = loader.names.get(k).cloned().unwrap_or_default();
+        let message = format!("Loading {name}…");
+        loop {
+            self.draw_message(&message, k);
+            tokio::select! {
+                got = loader.next() => return Ok(got),
+                _ = self.interrupt.wait() => return Err(Stopped::Interrupted),
+                cmd = self.keys.next() => match cmd {
+                    Command::Quit => return Err(Stopped::Quit),
+                    Command::Interrupt => return Err(Stopped::Interrupted),
+                    Command::ToggleHelp => self.help = !self.help,
+                    Command::CloseHelp => self.help = false,
+                    _ => {}
+                },
+            }
         }
     }
-    sink.emit(
-        Kind::ArticleEnd,
-        pos.article,
-        None,
-        None,
-        script.title.as_deref(),
-    );
-    Ok(())
-}
 
-/// How long an utterance may take before the watchdog fires: 3x its expected duration + 5 s.
-fn budget(wpm: f64, spoken: &str) -> Duration {
-    let words = spoken.split_whitespace().count().max(1) as f64;
-    let expected = words / wpm * 60.0;
-    Duration::from_secs_f64(expected * 3.0) + WATCHDOG_SLACK
-}
+    fn draw_message(&mut self, message: &str, k: usize) {
+        if !self.screen.is_full() {
+            return;
+        }
+        let status = self.screen.status().map(str::to_string);
+        let view = tui::View {
+            title: "listen",
+            meta: None,
+            body: tui::Body::Message(message),
+            progress: None,
+            article: (k + 1, self.total),
+            paused: false,
+            status: status.as_deref(),
+            help: self.help,
+        };
+        self.screen.draw(&view);
+    }
 
-/// The first utterance's deadline when there is no sign of an audio output: 1.5x its expected
-/// duration + 2 s.
-fn quick_budget(wpm: f64, spoken: &str) -> Duration {
-    let words = spoken.split_whitespace().count().max(1) as f64;
-    let expected = words / wpm * 60.0;
-    Duration::from_secs_f64(expected * 1.5) + Duration::from_secs(2)
-}
-
-async fn sleep_until_opt(at: Option<Instant>) {
-    match at {
-        Some(at) => tokio::time::sleep_until(at.into()).await,
-        None => std::future::pending().await,
+    /// A source that failed: the message, and an `error` event.
+    fn report(&mut self, k: usize, message: &str) {
+        self.screen.error(message);
+        self.sink.emit(Kind::Error, k, None, None, Some(message));
     }
 }
 
-/// Ctrl-C and SIGTERM, as a future that can be awaited many times.
+/// Fault injection for the tests that check the terminal is restored after a panic: in debug
+/// builds only, `LISTEN_TEST_PANIC=<point>` panics when the player reaches that point.
+#[cfg(debug_assertions)]
+fn injected_panic(point: &str) {
+    if std::env::var("LISTEN_TEST_PANIC").is_ok_and(|v| v == point) {
+        panic!("injected panic at {point} (LISTEN_TEST_PANIC)");
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_panic(_point: &str) {}
+
+/// Ctrl-C, SIGTERM and SIGHUP, as a future that can be awaited many times.
 struct Interrupt {
     rx: tokio::sync::watch::Receiver<bool>,
 }
@@ -355,11 +428,21 @@ impl Interrupt {
         tokio::spawn(async move {
             #[cfg(unix)]
             {
-                let mut term =
-                    tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).ok();
+                use tokio::signal::unix::{SignalKind, signal};
+                let mut term = signal(SignalKind::terminate()).ok();
+                let mut hup = signal(SignalKind::hangup()).ok();
+                async fn recv(s: &mut Option<tokio::signal::unix::Signal>) {
+                    match s.as_mut() {
+                        Some(s) => {
+                            s.recv().await;
+                        }
+                        None => std::future::pending().await,
+                    }
+                }
                 tokio::select! {
                     _ = tokio::signal::ctrl_c() => {}
-                    _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending().await } } => {}
+                    _ = recv(&mut term) => {}
+                    _ = recv(&mut hup) => {}
                 }
             }
             #[cfg(not(unix))]

@@ -900,7 +900,14 @@ impl Normalizer<'_> {
                 Ctx::BeforeCapital => next_capital,
                 Ctx::AfterCapital => {
                     let p = prev_word(self.t, i);
-                    p.starts_with(char::is_uppercase) || p.starts_with(|c: char| c.is_ascii_digit())
+                    (p.starts_with(char::is_uppercase)
+                        || p.starts_with(|c: char| c.is_ascii_digit()))
+                        && !p.ends_with([',', ';', ':'])
+                        && !next_capital
+                }
+                Ctx::AfterComma => {
+                    let before = self.t[..i].trim_end_matches(' ');
+                    before.ends_with([',', '-', '(', '–'])
                 }
                 Ctx::AfterNumber => prev_word(self.t, i).starts_with(|c: char| c.is_ascii_digit()),
             };

@@ -77,7 +77,7 @@ const ABBREVIATIONS: &[(&str, Ctx, &str)] = &[
     ("Sr.", Any, "señor"), ("Sra.", Any, "señora"), ("Srta.", Any, "señorita"),
     ("Sres.", Any, "señores"), ("Dr.", Any, "doctor"), ("Dra.", Any, "doctora"),
     ("Lic.", Any, "licenciado"), ("Ing.", Any, "ingeniero"), ("Prof.", Any, "profesor"),
-    ("Profa.", Any, "profesora"), ("D.", BeforeCapital, "don"), ("Dña.", Any, "doña"),
+    ("Profa.", Any, "profesora"), ("Dña.", Any, "doña"),
     ("Ud.", Any, "usted"), ("Uds.", Any, "ustedes"), ("Sto.", Any, "santo"), ("Sta.", Any, "santa"),
     ("Gral.", Any, "general"), ("n.º", BeforeNumber, "número"), ("n°", BeforeNumber, "número"),
     ("N.º", BeforeNumber, "número"), ("nº", BeforeNumber, "número"), ("No.", BeforeNumber, "número"),

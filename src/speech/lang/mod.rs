@@ -15,10 +15,14 @@ pub enum Ctx {
     BeforeNumber,
     /// Before a capitalised word: "St. Louis" -> "Saint Louis".
     BeforeCapital,
-    /// After a capitalised word or a number: "Main St." -> "Main Street", "5 ft." -> "5 feet".
+    /// After a capitalised word or a number, and not before a capitalised word: "Main St." ->
+    /// "Main Street", "Elm Dr. in" -> "Elm Drive", but "Jones, Dr. Smith" -> "Doctor".
     AfterCapital,
     /// After a number.
     AfterNumber,
+    /// After a comma, a hyphen or an opening parenthesis, as place abbreviations are written:
+    /// "Boston, Mass.", "(D-Calif.)", "(D., Wash.)".
+    AfterComma,
 }
 
 #[derive(Debug)]
