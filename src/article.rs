@@ -18,6 +18,10 @@ pub struct Article {
     pub site_name: Option<String>,
     /// Primary language subtag, lowercase (`"en"`, `"fr"`), when known or detected.
     pub lang: Option<String>,
+    /// The address the page gives for itself (`<link rel="canonical">` or `og:url`), as
+    /// written: it may be relative. The player keys reading positions by it, so that one
+    /// article reached through different links (tracking parameters, mobile hosts) resumes.
+    pub canonical_url: Option<String>,
     pub blocks: Vec<Block>,
 }
 

@@ -22,6 +22,9 @@ pub struct Script {
     pub published: Option<String>,
     pub site_name: Option<String>,
     pub lang: String,
+    /// The page's canonical address, as written (see [`Article::canonical_url`]).
+    #[serde(skip)]
+    pub canonical_url: Option<String>,
     pub blocks: Vec<ScriptBlock>,
 }
 
@@ -106,6 +109,7 @@ impl Script {
             byline: article.byline.clone(),
             published: article.published.clone(),
             site_name: article.site_name.clone(),
+            canonical_url: article.canonical_url.clone(),
             lang,
             blocks,
         }

@@ -489,3 +489,25 @@ fn text_and_markdown_give_the_same_model() {
     assert_eq!(t.blocks, h.blocks);
     assert_eq!(t.lang.as_deref(), Some("en"));
 }
+
+#[test]
+fn canonical_address_from_link_then_og_url() {
+    let with_link = page("", "").replace(
+        "<head>",
+        "<head><meta property=\"og:url\" content=\"https://news.example/og\">\
+         <link rel=\"Canonical\" href=\"/2026/budget\">",
+    );
+    assert_eq!(
+        html(&with_link).canonical_url.as_deref(),
+        Some("/2026/budget")
+    );
+    let og_only = page("", "").replace(
+        "<head>",
+        "<head><meta property=\"og:url\" content=\"https://news.example/og\">",
+    );
+    assert_eq!(
+        html(&og_only).canonical_url.as_deref(),
+        Some("https://news.example/og")
+    );
+    assert_eq!(html(&page("", "")).canonical_url, None);
+}

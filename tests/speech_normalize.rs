@@ -43,6 +43,20 @@ fn english() {
                 "She has 100 dollars and 50 cents left.",
             ),
             ("It costs $1.", "It costs 1 dollar."),
+            (
+                "They signed a $1.5 billion deal.",
+                "They signed a 1.5 billion dollar deal.",
+            ),
+            ("The $5 fee rose.", "The 5 dollar fee rose."),
+            (
+                "The $2 billion was spent.",
+                "The 2 billion dollars was spent.",
+            ),
+            ("A £3m fine was paid.", "A 3 million pound fine was paid."),
+            (
+                "It raised $5 million from banks.",
+                "It raised 5 million dollars from banks.",
+            ),
             ("He paid US$5 million.", "He paid 5 million US dollars."),
             ("Only $0.99 today.", "Only 99 cents today."),
             // Percentages, large numbers

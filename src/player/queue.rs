@@ -133,7 +133,12 @@ async fn load(
     match pipeline::load(&source, fetch, lang, lexicon).await {
         Ok(loaded) => {
             let hash = position::text_hash(&loaded.script);
-            let key = key(&source, loaded.url.as_deref(), &hash);
+            let key = key(
+                &source,
+                loaded.url.as_deref(),
+                loaded.script.canonical_url.as_deref(),
+                &hash,
+            );
             Slot::Ready(Arc::new(Article {
                 source,
                 key,
@@ -145,12 +150,26 @@ async fn load(
     }
 }
 
-/// The key of a source's position: the final URL without its fragment, the file's canonical
-/// path, or the hash of what came on standard input.
-pub fn key(source: &Source, final_url: Option<&str>, hash: &str) -> String {
+/// The key of a source's position: for a URL, the page's canonical address (`<link
+/// rel="canonical">` or `og:url`, resolved against the final URL) when it is an http(s) address
+/// other than a site's front page, else the final URL, without the fragment; the file's
+/// canonical path; or the hash of what came on standard input.
+pub fn key(
+    source: &Source,
+    final_url: Option<&str>,
+    canonical: Option<&str>,
+    hash: &str,
+) -> String {
     match source {
         Source::Url(u) => {
             let url = final_url.unwrap_or(u);
+            let canonical = canonical.and_then(|c| {
+                let c = reqwest::Url::parse(url).ok()?.join(c).ok()?;
+                let web = matches!(c.scheme(), "http" | "https");
+                // Sites that give every page the front page as canonical would share one key.
+                (web && c.path() != "/").then(|| c.to_string())
+            });
+            let url = canonical.as_deref().unwrap_or(url);
             url.split('#').next().unwrap_or(url).to_string()
         }
         Source::File(p) => std::fs::canonicalize(p)
@@ -236,16 +255,47 @@ mod tests {
     #[test]
     fn keys() {
         let u = Source::Url("http://x.org/a#top".into());
-        assert_eq!(key(&u, None, "h"), "http://x.org/a");
+        assert_eq!(key(&u, None, None, "h"), "http://x.org/a");
         assert_eq!(
-            key(&u, Some("https://x.org/b?id=1#c"), "h"),
+            key(&u, Some("https://x.org/b?id=1#c"), None, "h"),
             "https://x.org/b?id=1"
         );
-        assert_eq!(key(&Source::Stdin, None, "fnv1a64:00"), "stdin:fnv1a64:00");
-        let f = key(&Source::File("Cargo.toml".into()), None, "h");
+        assert_eq!(
+            key(&Source::Stdin, None, None, "fnv1a64:00"),
+            "stdin:fnv1a64:00"
+        );
+        let f = key(&Source::File("Cargo.toml".into()), None, None, "h");
         assert!(Path::new(&f).is_absolute(), "{f}");
-        let g = key(&Source::File("./src/../Cargo.toml".into()), None, "h");
+        let g = key(
+            &Source::File("./src/../Cargo.toml".into()),
+            None,
+            Some("https://x.org/a"),
+            "h",
+        );
         assert_eq!(f, g);
+        // The page's canonical address wins, resolved against the final URL.
+        let m = Source::Url("https://m.x.org/a?utm_source=feed".into());
+        assert_eq!(
+            key(&m, None, Some("https://x.org/a"), "h"),
+            "https://x.org/a"
+        );
+        assert_eq!(
+            key(
+                &m,
+                Some("https://m.x.org/a?utm_source=feed"),
+                Some("/news/a#x"),
+                "h"
+            ),
+            "https://m.x.org/news/a"
+        );
+        // Not a front page, not another scheme, not garbage.
+        for bad in ["https://x.org/", "/", "ftp://x.org/a", "http://[::1"] {
+            assert_eq!(
+                key(&m, None, Some(bad), "h"),
+                "https://m.x.org/a?utm_source=feed",
+                "{bad}"
+            );
+        }
     }
 
     #[test]

@@ -348,6 +348,14 @@ impl Normalizer<'_> {
             k = e;
         }
         let amount = num.spoken(t.lang);
+        // "a $1.5 billion deal": an amount used as an adjective takes the singular.
+        // Not with cents: "the $100.50 fee" keeps "100 dollars and 50 cents".
+        let many =
+            if (mag.is_some() || num.frac.is_none()) && attributive_amount(self.t, i, k, t.lang) {
+                one
+            } else {
+                many
+            };
         let cents_word = t.cents.iter().find(|(s, _, _)| *s == sym);
         let s = match (mag, num.frac.as_deref(), cents_word) {
             (Some(m), _, _) => {
@@ -1221,6 +1229,39 @@ fn next_word(t: &str, j: usize) -> &str {
             |(p, _)| p,
         );
     &s[..end]
+}
+
+/// Whether the amount written at `start..end` is used as an adjective before a noun, as in "a
+/// $1.5 billion deal" or "the $5 fee", where a newsreader says "dollar", not "dollars". English
+/// only. A determiner must come before it and a lowercase word that is not a function word or a
+/// common verb after it, so that "the $2 billion was spent" and "a $5 in tips" keep the plural.
+fn attributive_amount(t: &str, start: usize, end: usize, lang: &str) -> bool {
+    if lang != "en" {
+        return false;
+    }
+    const DETERMINERS: &[&str] = &[
+        "a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "your", "whose",
+        "each", "every", "another",
+    ];
+    const NOT_NOUNS: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "nor", "in", "of", "for", "to", "from", "on", "at",
+        "by", "with", "into", "over", "per", "than", "as", "if", "is", "was", "are", "were", "be",
+        "been", "has", "had", "have", "will", "would", "could", "should", "may", "might", "can",
+        "must", "it", "he", "she", "they", "we", "i", "you", "that", "which", "who", "this",
+        "each", "more", "less", "worth", "so", "too", "already", "earlier", "last", "went", "goes",
+        "came", "comes", "said", "says", "remains", "remained",
+    ];
+    let before = prev_word(t, start);
+    if !DETERMINERS.iter().any(|d| before.eq_ignore_ascii_case(d)) {
+        return false;
+    }
+    // The noun must follow directly: a space, then a lowercase word (no punctuation between).
+    let j = skip_spaces(t, end);
+    if j == end || !t[j..].starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let word = next_word(t, j);
+    word.len() > 1 && word.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_NOUNS.contains(&word)
 }
 
 /// The word before position `i` (up to the previous space), with opening quotes removed.

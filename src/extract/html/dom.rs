@@ -225,6 +225,8 @@ pub struct Head<'a> {
     pub title: Option<String>,
     pub jsonld: Vec<String>,
     pub html_lang: Option<&'a str>,
+    /// The first `<link rel="canonical" href>`, as written (possibly relative).
+    pub canonical: Option<&'a str>,
 }
 
 impl Head<'_> {
@@ -581,6 +583,15 @@ fn collect_head<'a>(
                     .filter_map(|c| c.value().as_text().map(|t| &**t))
                     .collect();
                 head.jsonld.push(t);
+            }
+        }
+        "link" if head.canonical.is_none() => {
+            let canonical = e.attr("rel").is_some_and(|rel| {
+                rel.split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+            });
+            if canonical {
+                head.canonical = e.attr("href").map(str::trim).filter(|h| !h.is_empty());
             }
         }
         "html" if head.html_lang.is_none() => {

@@ -356,6 +356,16 @@ pub fn published(dom: &Dom, ld: &LinkedData) -> Option<String> {
     })
 }
 
+/// The page's own address for itself: `<link rel="canonical">`, else `og:url`. As written: a
+/// relative address is resolved by whoever knows the page's URL.
+pub fn canonical_url(dom: &Dom) -> Option<String> {
+    dom.head
+        .canonical
+        .map(str::to_string)
+        .or_else(|| meta(dom, &["og:url"]))
+        .filter(|u| !u.chars().any(char::is_whitespace) && u.len() <= 2048)
+}
+
 pub fn site_name(dom: &Dom, ld: &LinkedData) -> Option<String> {
     [
         meta(dom, &["og:site_name"]),

@@ -41,6 +41,7 @@ pub fn extract(input: &Input) -> Article {
     Article {
         byline: meta::byline(&dom, &ld),
         published: meta::published(&dom, &ld),
+        canonical_url: meta::canonical_url(&dom),
         lang: meta::language(&dom, &ld, input.content_language),
         site_name,
         title,
