@@ -275,6 +275,15 @@ pub fn parse_rate(s: &str) -> Result<f64, String> {
 }
 
 impl CommonArgs {
+    /// The pronunciation lexicon: `--lexicon`, else the configuration file's `lexicon`, else
+    /// `lexicon.txt` in the configuration directory (see
+    /// [`crate::commands::sentences::load_lexicon`]).
+    pub fn lexicon(&self) -> anyhow::Result<Option<crate::speech::Lexicon>> {
+        crate::commands::sentences::load_lexicon(
+            self.lexicon.as_deref().or(self.settings.lexicon.as_deref()),
+        )
+    }
+
     /// Fetch limits: the command line, else the configuration file, else the defaults.
     pub fn fetch_options(&self) -> crate::source::FetchOptions {
         let cfg = &self.settings.fetch;

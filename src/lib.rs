@@ -12,6 +12,7 @@ pub mod engine;
 pub mod exit_codes;
 pub mod export;
 pub mod extract;
+pub mod hash;
 pub mod lang;
 pub mod pipeline;
 pub mod player;

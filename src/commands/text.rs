@@ -30,12 +30,7 @@ struct JsonError {
 pub async fn run(args: &TextArgs) -> ExitCode {
     let fetch = args.common.fetch_options();
     let lang = args.common.lang_override();
-    let lexicon = match super::sentences::load_lexicon(
-        args.common
-            .lexicon
-            .as_deref()
-            .or(args.common.settings.lexicon.as_deref()),
-    ) {
+    let lexicon = match args.common.lexicon() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("listen: {e:#}");

@@ -148,6 +148,17 @@ struct Article {
     fingerprint: String,
 }
 
+impl Article {
+    /// The title to name files and feed items by: the article's, else its source's last part.
+    fn title(&self) -> String {
+        self.plan
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| fallback_title(&self.source))
+    }
+}
+
 /// What to do with an article.
 enum Decision {
     UpToDate(Paths),
@@ -198,12 +209,7 @@ pub fn run(args: &ExportArgs) -> ExitCode {
     // 1. Sources -> plans, with the same pronunciation lexicon as reading aloud.
     let fetch = args.common.fetch_options();
     let lang = args.common.lang_override();
-    let lexicon = match crate::commands::sentences::load_lexicon(
-        args.common
-            .lexicon
-            .as_deref()
-            .or(args.common.settings.lexicon.as_deref()),
-    ) {
+    let lexicon = match args.common.lexicon() {
         Ok(l) => l,
         Err(e) => {
             eprintln!("listen: {e:#}");
@@ -451,20 +457,12 @@ fn decide(
                 .map(|a| {
                     let stem = match by_key.get(a.key.as_str()) {
                         Some(stem) if !taken.contains(*stem) => stem.to_string(),
-                        _ => {
-                            let title = a
-                                .plan
-                                .title
-                                .clone()
-                                .filter(|t| !t.trim().is_empty())
-                                .unwrap_or_else(|| fallback_title(&a.source));
-                            names::unique(&names::slug(&title), |c| {
-                                !taken.contains(c)
-                                    && (args.force
-                                        || existing.get(c).is_some_and(|m| m.key == a.key)
-                                        || Paths::in_folder(dir, c, format).any_exists().is_none())
-                            })
-                        }
+                        _ => names::unique(&names::slug(&a.title()), |c| {
+                            !taken.contains(c)
+                                && (args.force
+                                    || existing.get(c).is_some_and(|m| m.key == a.key)
+                                    || Paths::in_folder(dir, c, format).any_exists().is_none())
+                        }),
                     };
                     taken.insert(stem.clone());
                     let paths = Paths::in_folder(dir, &stem, format);
@@ -501,12 +499,7 @@ fn decide_one(
             p.display()
         ));
     }
-    let title = a
-        .plan
-        .title
-        .clone()
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or_else(|| fallback_title(&a.source));
+    let title = a.title();
     let description = [&a.plan.byline, &a.plan.site_name, &a.plan.published]
         .into_iter()
         .flatten()

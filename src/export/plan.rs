@@ -165,14 +165,13 @@ fn clean_chapter_name(s: &str) -> String {
 /// A stable 64-bit FNV-1a hash, in hex. (std's hashers may change between Rust releases; an
 /// export's fingerprint must not.)
 pub fn fingerprint(parts: &[&[u8]]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    use std::hash::Hasher;
+    let mut h = crate::hash::Fnv::default();
     for part in parts {
-        for &b in part.iter().chain(&[0xff]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+        h.write(part);
+        h.write(&[0xff]);
     }
-    format!("{h:016x}")
+    format!("{:016x}", h.finish())
 }
 
 #[cfg(test)]

@@ -109,12 +109,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
         },
     };
 
-    let lexicon = match crate::commands::sentences::load_lexicon(
-        args.common
-            .lexicon
-            .as_deref()
-            .or(args.common.settings.lexicon.as_deref()),
-    ) {
+    let lexicon = match args.common.lexicon() {
         Ok(l) => l.map(std::sync::Arc::new),
         Err(e) => {
             eprintln!("listen: {e:#}");

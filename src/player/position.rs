@@ -33,16 +33,7 @@ pub struct Saved {
     pub saved_at: u64,
 }
 
-/// FNV-1a, 64 bits: stable across Rust versions and platforms (unlike `DefaultHasher`), which a
-/// hash written to disk must be.
-pub fn fnv1a64(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        h ^= u64::from(*b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+use crate::hash::fnv1a64;
 
 /// A hash of the article's whole extracted text: title and every block.
 pub fn text_hash(script: &Script) -> String {
@@ -253,13 +244,6 @@ mod tests {
             title: script.title.clone(),
             saved_at: 0,
         }
-    }
-
-    #[test]
-    fn fnv_is_the_reference_function() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
     }
 
     #[test]

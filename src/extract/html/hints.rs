@@ -8,8 +8,8 @@
 //! from the weak boilerplate patterns only (a "header-content" is not a site header, but a
 //! "related-content" is still related links).
 
+use crate::hash::FnvBuild;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -373,31 +373,7 @@ impl Found {
 /// names on hundreds of elements).
 #[derive(Default)]
 pub struct Classifier<'a> {
-    tokens: HashMap<&'a str, Found, BuildHasherDefault<Fnv>>,
-}
-
-/// FNV-1a: class names are short, and SipHash's DoS resistance buys nothing for a cache that
-/// lives for one page.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
+    tokens: HashMap<&'a str, Found, FnvBuild>,
 }
 
 /// Class names that file the page under a category or tag ("tag-business", "category-ads",

@@ -3,19 +3,7 @@
 use super::Abbr::{self, *};
 use super::Rules;
 
-pub static RULES: Rules = Rules {
-    lang: "fr",
-    abbreviations: ABBREVIATIONS,
-    starters: STARTERS,
-    ordinal_dot: false,
-    months: &[],
-    ordinal_nouns: &[],
-    ordinal_before: &[],
-    time_followers: &[],
-    intro_words: &[],
-    suffixes: &[],
-    index: std::sync::OnceLock::new(),
-};
+pub static RULES: Rules = Rules::new("fr", ABBREVIATIONS, STARTERS);
 
 #[rustfmt::skip]
 const ABBREVIATIONS: &[(&str, Abbr)] = &[

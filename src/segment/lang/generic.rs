@@ -4,19 +4,7 @@
 use super::Abbr::{self, *};
 use super::Rules;
 
-pub static RULES: Rules = Rules {
-    lang: "generic",
-    abbreviations: ABBREVIATIONS,
-    starters: &[],
-    ordinal_dot: false,
-    months: &[],
-    ordinal_nouns: &[],
-    ordinal_before: &[],
-    time_followers: &[],
-    intro_words: &[],
-    suffixes: &[],
-    index: std::sync::OnceLock::new(),
-};
+pub static RULES: Rules = Rules::new("generic", ABBREVIATIONS, &[]);
 
 #[rustfmt::skip]
 const ABBREVIATIONS: &[(&str, Abbr)] = &[

@@ -14,8 +14,8 @@ mod it;
 mod nl;
 mod pt;
 
+use crate::hash::FnvBuild;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// What a word followed by a period is, and so when that period ends a sentence.
@@ -69,11 +69,34 @@ pub struct Rules {
 /// Abbreviations by their bytes, with a cheap length filter in front.
 #[derive(Debug)]
 pub struct AbbrIndex {
-    map: HashMap<&'static [u8], Abbr, BuildHasherDefault<Fnv>>,
+    map: HashMap<&'static [u8], Abbr, FnvBuild>,
     max_len: usize,
 }
 
 impl Rules {
+    /// The rules of a language that needs only abbreviations and sentence starters. (The
+    /// languages with more spell all fields out: a static cannot take the rest from a value
+    /// that holds a `OnceLock`.)
+    pub const fn new(
+        lang: &'static str,
+        abbreviations: &'static [(&'static str, Abbr)],
+        starters: &'static [&'static str],
+    ) -> Rules {
+        Rules {
+            lang,
+            abbreviations,
+            starters,
+            ordinal_dot: false,
+            months: &[],
+            ordinal_nouns: &[],
+            ordinal_before: &[],
+            time_followers: &[],
+            intro_words: &[],
+            suffixes: &[],
+            index: OnceLock::new(),
+        }
+    }
+
     pub fn abbreviation(&self, lower: &str) -> Option<Abbr> {
         let index = self.index.get_or_init(|| AbbrIndex {
             map: self
@@ -97,28 +120,6 @@ impl Rules {
             .iter()
             .find(|(s, _)| lower.len() > s.len() + 2 && lower.ends_with(s))
             .map(|(_, k)| *k)
-    }
-}
-
-/// FNV-1a: a fast hash for short keys (abbreviations are a few bytes).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
     }
 }
 
