@@ -3,11 +3,9 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::Stdio;
 
 use common::http::{Response, Server};
-use common::{article, json_lines, listen, seed_paragraphs, stderr, stdout};
+use common::{article, json_lines, listen, output_with_stdin, seed_paragraphs, stderr, stdout};
 
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("tempdir")
@@ -232,20 +230,7 @@ fn standard_input_is_sniffed() {
             "A plain title",
         ),
     ] {
-        let mut child = listen(h.path())
-            .args(["text", "--json", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(&input)
-            .expect("write");
-        let out = child.wait_with_output().expect("wait");
+        let out = output_with_stdin(listen(h.path()).args(["text", "--json", "-"]), &input);
         assert!(out.status.success(), "{}", stderr(&out));
         let v = &json_lines(&stdout(&out))[0];
         assert_eq!(v["title"], title);

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use common::{listen, project_dir, stderr};
+use common::{listen, output_with_stdin, project_dir, stderr};
 
 fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
@@ -482,28 +482,16 @@ fn ctrl_c_keeps_finished_articles_and_exits_130() {
 
 #[test]
 fn articles_from_standard_input_are_told_apart_by_title() {
-    use std::io::Write;
     let h = home();
     let out = h.path().join("out");
     for text in [
         "First title\n\nThe first article. It is short.\n",
         "Second title\n\nThe second article. It is short too.\n",
     ] {
-        let mut child = listen(h.path())
-            .args(["export", "-o"])
-            .arg(&out)
-            .arg("-")
-            .stdin(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        child
-            .stdin
-            .take()
-            .expect("stdin")
-            .write_all(text.as_bytes())
-            .expect("write");
-        let r = child.wait_with_output().expect("wait");
+        let r = output_with_stdin(
+            listen(h.path()).args(["export", "-o"]).arg(&out).arg("-"),
+            text.as_bytes(),
+        );
         assert!(r.status.success(), "{}", stderr(&r));
     }
     let names = names_in(&out);

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use common::sandbox::{Sandbox, analyse};
-use common::{article, json_lines, listen, stderr, stdout};
+use common::{article, json_lines, listen, output_with_stdin, stderr, stdout};
 
 /// Words the engine is given for a source: the title and every sentence's spoken form.
 fn spoken_words(home: &std::path::Path, source: &std::path::Path) -> (usize, usize) {
@@ -429,7 +429,6 @@ fn no_audio_output_fails_within_seconds() {
 
 #[test]
 fn reads_a_url_and_standard_input_aloud_with_a_chosen_voice() {
-    use std::io::Write;
     let sandbox = Sandbox::start();
     let home = tempfile::tempdir().expect("tempdir");
     let page = b"<html lang=en><head><title>Short story | Site</title></head><body><article>\
@@ -469,22 +468,10 @@ fn reads_a_url_and_standard_input_aloud_with_a_chosen_voice() {
     let events = home.path().join("stdin.jsonl");
     let mut cmd = listen(home.path());
     sandbox.apply(&mut cmd);
-    let mut child = cmd
-        .args(["--rate", "2", "--events"])
-        .arg(&events)
-        .arg("-")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(b"Piped title\n\nRead from a pipe. Two sentences.\n")
-        .expect("write");
-    let out = child.wait_with_output().expect("wait");
+    let out = output_with_stdin(
+        cmd.args(["--rate", "2", "--events"]).arg(&events).arg("-"),
+        b"Piped title\n\nRead from a pipe. Two sentences.\n",
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     check_events(
         &json_lines(&std::fs::read_to_string(&events).expect("events")),

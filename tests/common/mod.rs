@@ -7,7 +7,7 @@ pub mod http;
 pub mod sandbox;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
 
 /// The project's folder (for `articles/`).
 pub fn project_dir() -> PathBuf {
@@ -34,6 +34,22 @@ pub fn listen(home: &Path) -> Command {
         .env_remove("NO_COLOR")
         .current_dir(project_dir());
     cmd
+}
+
+/// Runs `cmd` with `input` on its standard input and collects its output. A failed write (listen
+/// exited without reading everything) is left to the caller's assertions on the output.
+pub fn output_with_stdin(cmd: &mut Command, input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn listen");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(input);
+    }
+    child.wait_with_output().expect("wait for listen")
 }
 
 pub fn stdout(o: &Output) -> String {
