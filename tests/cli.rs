@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use common::http::{Response, Server};
 use common::{article, json_lines, listen, output_with_stdin, seed_paragraphs, stderr, stdout};
 

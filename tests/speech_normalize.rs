@@ -44,6 +44,10 @@ fn english() {
             ),
             ("It costs $1.", "It costs 1 dollar."),
             (
+                "After 9/11, shops stayed open 24/7.",
+                "After nine eleven, shops stayed open twenty-four seven.",
+            ),
+            (
                 "They signed a $1.5 billion deal.",
                 "They signed a 1.5 billion dollar deal.",
             ),

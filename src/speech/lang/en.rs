@@ -75,6 +75,8 @@ pub static TABLES: Tables = Tables {
     ],
     regnal_names: super::REGNAL_NAMES,
     fractions: &[
+        ("9/11", "nine eleven"),
+        ("24/7", "twenty-four seven"),
         ("1/2", "one half"),
         ("1/3", "one third"),
         ("2/3", "two thirds"),

@@ -60,7 +60,8 @@ pub struct Tables {
     pub counting: &'static [&'static str],
     /// Words after which I, V or X (one letter) is a numeral ("Elizabeth I"), as written.
     pub regnal_names: &'static [&'static str],
-    /// Common fractions (written, spoken).
+    /// Common fractions, and digits with a slash that a language says as a name ("9/11",
+    /// "24/7"): (written, spoken).
     pub fractions: &'static [(&'static str, &'static str)],
 }
 
