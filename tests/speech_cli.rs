@@ -46,6 +46,24 @@ fn one_sentence_per_line() {
 }
 
 #[test]
+fn sentences_with_nothing_to_say_are_left_out_as_the_player_does() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "Hello there.\n\n🎉🎉\n\nBye now.";
+    let o = run(dir.path(), &["sentences", "--lang", "en", "--spoken"], text);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "Hello there.\nBye now.\n");
+    let o = run(dir.path(), &["sentences", "--lang", "en", "--json"], text);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    let texts: Vec<&str> = v
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|s| s["text"].as_str().expect("text"))
+        .collect();
+    assert_eq!(texts, ["Hello there.", "Bye now."]);
+}
+
+#[test]
 fn spoken_form_and_json() {
     let dir = tempfile::tempdir().expect("temp dir");
     let o = run(

@@ -10,9 +10,9 @@ use serde::Serialize;
 use crate::article::{Article, Block, BlockKind};
 use crate::cli::SentencesArgs;
 use crate::exit_codes::ExitCode;
-use crate::script::DEFAULT_LANG;
+use crate::lang;
+use crate::script::{DEFAULT_LANG, Script};
 use crate::speech::{self, Lexicon};
-use crate::{lang, segment};
 
 /// One element of `listen sentences --json`. Public interface: fields may be added, never
 /// changed.
@@ -52,52 +52,49 @@ pub fn run(args: &SentencesArgs) -> ExitCode {
             return ExitCode::Usage;
         }
     };
+    let article = Article {
+        blocks: vec![Block::new(BlockKind::Paragraph, text)],
+        ..Default::default()
+    };
     let lang = args
         .lang
         .as_deref()
         .and_then(lang::primary_subtag)
-        .or_else(|| {
-            let article = Article {
-                blocks: vec![Block::new(BlockKind::Paragraph, text.clone())],
-                ..Default::default()
-            };
-            lang::detect(&article)
-        })
+        .or_else(|| lang::detect(&article))
         .unwrap_or_else(|| DEFAULT_LANG.to_string());
     let ctx = speech::Context {
         lexicon: lexicon.as_ref(),
         site: None,
     };
-    let ranges = segment::utterances(&text, &lang);
+    // The script the player would read, so that the sentences shown are exactly its own (a
+    // sentence with nothing to say, such as a lone emoji, is left out there too).
+    let script = Script::build_with(&article, Some(&lang), &ctx);
+    let mut sentences = script.sentences().map(|s| s.sentence);
     let mut out = std::io::stdout().lock();
     let written = if args.json {
-        let spoken: Vec<speech::Spoken> = ranges
-            .iter()
-            .map(|r| speech::normalize(&text[r.clone()], &lang, &ctx))
-            .collect();
-        let items: Vec<JsonSentence> = ranges
-            .iter()
-            .zip(&spoken)
-            .map(|(r, s)| JsonSentence {
-                text: &text[r.clone()],
-                spoken: &s.text,
-                start: r.start,
-                end: r.end,
-                spoken_map: &s.map,
+        let items: Vec<JsonSentence> = sentences
+            .map(|s| JsonSentence {
+                text: &s.text,
+                spoken: &s.spoken,
+                start: s.start,
+                end: s.end,
+                spoken_map: &s.spoken_map,
             })
             .collect();
         serde_json::to_string(&items)
             .map_err(std::io::Error::other)
             .and_then(|s| writeln!(out, "{s}"))
     } else {
-        ranges.iter().try_for_each(|r| {
-            let sentence = &text[r.clone()];
-            let line = if args.spoken {
-                speech::normalize(sentence, &lang, &ctx).text
+        sentences.try_for_each(|s| {
+            if args.spoken {
+                writeln!(out, "{}", s.spoken)
             } else {
-                sentence.split_whitespace().collect::<Vec<_>>().join(" ")
-            };
-            writeln!(out, "{line}")
+                writeln!(
+                    out,
+                    "{}",
+                    s.text.split_whitespace().collect::<Vec<_>>().join(" ")
+                )
+            }
         })
     };
     // A closed pipe (`| head`) is not an error.
