@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::text::trim;
+
 /// Pieces shorter than this (in characters) are not split off.
 const MIN_PIECE: usize = 60;
 
@@ -18,8 +20,8 @@ pub fn split(text: &str, range: Range<usize>, max: usize, out: &mut Vec<Range<us
     }
     match best_cut(s, n) {
         Some(cut) => {
-            let left = trimmed(text, range.start, range.start + cut);
-            let right = trimmed(text, range.start + cut, range.end);
+            let left = trim(text, range.start, range.start + cut);
+            let right = trim(text, range.start + cut, range.end);
             for r in [left, right].into_iter().flatten() {
                 split(text, r, max, out);
             }
@@ -28,17 +30,12 @@ pub fn split(text: &str, range: Range<usize>, max: usize, out: &mut Vec<Range<us
     }
 }
 
-fn trimmed(text: &str, start: usize, end: usize) -> Option<Range<usize>> {
-    super::text::trim(text, start, end)
-}
-
 /// The byte offset to cut `s` (of `n` characters) at: the strongest clause boundary with at
 /// least `MIN_PIECE` characters on each side, nearest the middle.
 fn best_cut(s: &str, n: usize) -> Option<usize> {
     let mut best: Option<(u8, usize, usize)> = None; // (rank, distance from middle, offset)
     let mid = n / 2;
-    let mut chars = s.char_indices().enumerate().peekable();
-    while let Some((ci, (bi, c))) = chars.next() {
+    for (ci, (bi, c)) in s.char_indices().enumerate() {
         let after = bi + c.len_utf8();
         let next_is_space = s[after..].starts_with(char::is_whitespace);
         let rank = match c {
@@ -69,7 +66,6 @@ fn best_cut(s: &str, n: usize) -> Option<usize> {
         if better {
             best = Some((rank, dist, after));
         }
-        let _ = chars.peek();
     }
     best.map(|(_, _, at)| at)
 }

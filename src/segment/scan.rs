@@ -215,7 +215,6 @@ impl Scanner<'_, '_> {
                 j += 1;
             }
         }
-        let run_end = j;
         // Closers, and terminators after them.
         while j < len {
             let Some(c) = self.text[j..].chars().next() else {
@@ -278,7 +277,7 @@ impl Scanner<'_, '_> {
             // "Yahoo! is", "alone! he yelled", "? — деді".
             !(next.class == Class::Lower || next.class == Class::DashLower)
         } else if dots >= 2 {
-            return self.ellipsis(i, run_end, end, k, dots, spaced, &next);
+            return self.ellipsis(i, end, k, dots, spaced, &next);
         } else {
             self.period(i, &next)
         };
@@ -294,18 +293,15 @@ impl Scanner<'_, '_> {
     }
 
     /// An ellipsis: ". . .", "...", "…", four dots.
-    #[allow(clippy::too_many_arguments)]
     fn ellipsis(
         &mut self,
         run_start: usize,
-        run_end: usize,
         end: usize,
         k: usize,
         dots: usize,
         spaced: bool,
         next: &Token,
     ) -> usize {
-        let _ = run_end;
         if matches!(next.class, Class::Lower | Class::DashLower) {
             return k;
         }

@@ -457,8 +457,6 @@ impl Normalizer<'_> {
                 && !next_is_letter(self.t, j + sym.len())
                 && sym != "Fr."
             {
-                let (mag, _) = (None::<&str>, ());
-                let _ = mag;
                 return Some((
                     j + sym.len(),
                     format!(
@@ -469,9 +467,8 @@ impl Normalizer<'_> {
                 ));
             }
         }
-        // Magnitude then currency: "1,5 Mrd. Euro" is fine as words; only "3bn" alone.
         // Units: "35 °C", "5 km", "100 km/h".
-        if let Some(r) = self.unit(i, &num, t) {
+        if let Some(r) = self.unit(&num, t) {
             return Some(r);
         }
         if en {
@@ -488,9 +485,8 @@ impl Normalizer<'_> {
             }
             // Day before month: "18 January" -> "the 18th of January".
             if let Some(v) = num.small_int().filter(|v| (1..=31).contains(v))
-                && let Some(m) = self.month_after(e, t)
+                && self.month_after(e, t)
             {
-                let _ = m;
                 return Some((e, format!("the {}{} of", v, en_suffix(v))));
             }
             // Day after a month: "January 18" -> "January 18th".
@@ -788,7 +784,7 @@ impl Normalizer<'_> {
         }
     }
 
-    fn unit(&self, _i: usize, num: &Num, t: &Tables) -> Rule {
+    fn unit(&self, num: &Num, t: &Tables) -> Rule {
         let e = num.end;
         let j = skip_spaces(self.t, e);
         if j > e + 3 {
@@ -800,9 +796,6 @@ impl Normalizer<'_> {
                 && !next_is_letter(self.t, j + s.len())
                 && !self.t[j + s.len()..].starts_with(['²', '³'])
         })?;
-        // A bare letter unit ("m", "g", "l", "h") only right after the number or with one space, and
-        // not as an article or a word: "5 m tall" is fine, "a 5 m" too.
-        let _ = sym;
         let unit = if num.is_one() { one } else { many };
         let mut end = j + sym.len();
         // "5 ft. tall": the unit's own period goes with it.
@@ -828,9 +821,8 @@ impl Normalizer<'_> {
         rest.is_empty() || rest.starts_with(['.', ',', ';', ':', ')', '!', '?'])
     }
 
-    fn month_after(&self, e: usize, t: &Tables) -> Option<usize> {
-        let w = next_word(self.t, e);
-        t.months.iter().position(|m| *m == w)
+    fn month_after(&self, e: usize, t: &Tables) -> bool {
+        t.months.contains(&next_word(self.t, e))
     }
 
     fn month_before(&self, i: usize, t: &Tables) -> bool {
