@@ -1,12 +1,12 @@
 //! Block text -> sentences, as byte ranges into the text (the player highlights and resumes by
 //! them, so the text itself is never rewritten here).
 //!
-//! Languages with their own rules (en, fr, es, de, it, pt, nl; tables in `lang/`) go through a
-//! byte scanner ([`scan`]) that decides at each `.`, `!`, `?` and `…` from the word before and
-//! the word after: abbreviations by kind (titles, abbreviations that can end a sentence,
-//! inline ones, months, clock times), initials, dotted abbreviations such as "U.S.", numbers and
-//! ordinals ("am 3. Oktober"), ellipses, quotation marks of each convention, inline lists and
-//! line breaks. Other languages use the Unicode sentence rules plus a generic abbreviation table
+//! Languages with their own rules (en, fr, es, de, it, pt, nl, da; tables in `lang/`) go
+//! through a byte scanner ([`scan`]) that decides at each `.`, `!`, `?` and `…` from the word
+//! before and the word after: abbreviations by kind (titles, abbreviations that can end a
+//! sentence, inline ones, months, clock times), initials, dotted abbreviations such as "U.S.",
+//! numbers and ordinals ("am 3. Oktober"), ellipses, quotation marks of each convention, inline
+//! lists and line breaks. Other languages use the Unicode sentence rules plus a generic abbreviation table
 //! ([`fallback`]). Full-width terminators (。！？) end sentences in every language.
 //!
 //! [`utterances`] additionally splits very long sentences at clause boundaries for speech.

@@ -1,9 +1,10 @@
 //! The rule-based boundary scanner for languages with their own tables.
 //!
 //! One pass over the bytes: SIMD searches (`memchr`) jump to the few bytes that can matter
-//! (`.`, `!`, `?`, line breaks, and the lead bytes of multi-byte terminators and bullets). At a terminator the decision looks at the word before and the word
-//! after, with no allocation: abbreviations are found by binary search on a lowercase copy kept
-//! on the stack.
+//! (`.`, `!`, `?`, line breaks, and the lead bytes of multi-byte terminators and bullets). At a
+//! terminator the decision looks at the word before and the word after, with no allocation:
+//! words are looked up (abbreviations in a hash index, the other lists by binary search) as a
+//! lowercase copy kept on the stack.
 
 use std::ops::Range;
 

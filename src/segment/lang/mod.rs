@@ -2,7 +2,8 @@
 //! segments by the Unicode sentence rules plus the generic table (see `super::fallback`).
 //!
 //! Every list is lowercase and sorted (a unit test checks), so that look-ups are binary searches
-//! with no allocation.
+//! with no allocation; abbreviations, looked up at every period, also get a hash index
+//! ([`Rules::abbreviation`]).
 
 mod da;
 mod de;
