@@ -43,6 +43,23 @@ fn english() {
                 "She has 100 dollars and 50 cents left.",
             ),
             ("It costs $1.", "It costs 1 dollar."),
+            ("Call 555-1234 now.", "Call 5 5 5, 1 2 3 4 now."),
+            ("Between 200-1500 came.", "Between 200 and 1500 came."),
+            (
+                "Rooms cost $10-$20 a night.",
+                "Rooms cost 10 dollars to 20 dollars a night.",
+            ),
+            (
+                "The 2023/24 season ended.",
+                "The twenty twenty-three to twenty twenty-four season ended.",
+            ),
+            ("It has 3.5m users.", "It has 3.5 million users."),
+            ("It lost 2bn.", "It lost 2 billion."),
+            ("He won the 100m race.", "He won the 100 meter race."),
+            (
+                "He ran 100m in 10 seconds.",
+                "He ran 100 meters in 10 seconds.",
+            ),
             (
                 "After 9/11, shops stayed open 24/7.",
                 "After nine eleven, shops stayed open twenty-four seven.",
@@ -83,7 +100,8 @@ fn english() {
                 "In 2020–24 it grew.",
                 "In twenty twenty to twenty twenty-four it grew.",
             ),
-            ("Call 555-123-4567 now.", "Call 555-123-4567 now."),
+            // A phone number is no range (espeak-ng would say "dash four thousand ...").
+            ("Call 555-123-4567 now.", "Call 5 5 5, 1 2 3, 4 5 6 7 now."),
             // Years, decades, ordinals, dates
             ("He was born in 1990.", "He was born in nineteen ninety."),
             ("It was built in 1905.", "It was built in nineteen oh five."),

@@ -385,6 +385,16 @@ impl Normalizer<'_> {
             }
             _ => format!("{amount} {}", if num.is_one() { one } else { many }),
         };
+        // "$10-$20": the dash between two amounts is "to".
+        let dash = ["-", "–", " - ", " – "]
+            .into_iter()
+            .find(|d| self.t[k..].starts_with(d));
+        if let Some(d) = dash
+            && self.t[k + d.len()..].starts_with(sym)
+            && self.t[k + d.len() + sym.len()..].starts_with(|c: char| c.is_ascii_digit())
+        {
+            return Some((k + d.len(), format!("{s} {} ", t.range)));
+        }
         Some((k, s))
     }
 
@@ -433,6 +443,12 @@ impl Normalizer<'_> {
         if let Some(r) = self.iso_date(i, t) {
             return Some(r);
         }
+        // Phone numbers: 555-123-4567, 555-1234.
+        if num.raw.len() == 3
+            && let Some(r) = self.phone(i)
+        {
+            return Some(r);
+        }
         // Ranges: 2020-2024, 10–12.
         if let Some(r) = self.range(i, &num, t) {
             return Some(r);
@@ -468,7 +484,7 @@ impl Normalizer<'_> {
             }
         }
         // Units: "35 °C", "5 km", "100 km/h".
-        if let Some(r) = self.unit(&num, t) {
+        if let Some(r) = self.unit(i, &num, t) {
             return Some(r);
         }
         if en {
@@ -659,6 +675,38 @@ impl Normalizer<'_> {
         Some((i + 10, s))
     }
 
+    /// "555-123-4567" and "555-1234" (not "200-1500": a range of round numbers) are read digit by
+    /// digit, a pause between the groups, as one reads a phone number out.
+    fn phone(&self, i: usize) -> Rule {
+        if self.t[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '-')
+        {
+            return None;
+        }
+        let groups: Vec<&str> = self.t[i..]
+            .split(|c: char| !c.is_ascii_digit() && c != '-')
+            .next()?
+            .split('-')
+            .collect();
+        let lens: Vec<usize> = groups.iter().map(|g| g.len()).collect();
+        let phone = match lens.as_slice() {
+            [3, 3, 4] => true,
+            [3, 4] => !groups[1].ends_with("00"),
+            _ => false,
+        };
+        let end = i + groups.iter().map(|g| g.len() + 1).sum::<usize>() - 1;
+        if !phone || next_is_alnum(self.t, end) {
+            return None;
+        }
+        let spoken: Vec<String> = groups
+            .iter()
+            .map(|g| g.chars().map(String::from).collect::<Vec<_>>().join(" "))
+            .collect();
+        Some((end, spoken.join(", ")))
+    }
+
     fn range(&self, i: usize, num: &Num, t: &Tables) -> Rule {
         let b = self.t.as_bytes();
         let e = num.end;
@@ -669,6 +717,14 @@ impl Normalizer<'_> {
             3
         } else if rest.starts_with(" – ") || rest.starts_with(" - ") {
             rest[1..].chars().next().map_or(0, char::len_utf8) + 2
+        } else if rest.starts_with('/') && num.raw.len() == 4 {
+            // A season: "2023/24" (only so: "1/2" is a fraction, "3/4" a date or a fraction).
+            let next = num.value().map(|v| (v + 1) % 100);
+            let second = self.t.get(e + 1..e + 3).and_then(|s| s.parse::<u64>().ok());
+            if next.is_none() || next != second || next_is_alnum(self.t, e + 3) {
+                return None;
+            }
+            1
         } else {
             return None;
         };
@@ -699,7 +755,10 @@ impl Normalizer<'_> {
                 .map(numbers::en_year)
         };
         let a = en_year(num).unwrap_or_else(|| num.spoken(t.lang));
-        let bs = en_year(&second).unwrap_or_else(|| second.spoken(t.lang));
+        // The second end is a year only when the first is: "555-1234" has no year in it.
+        let bs = en_year(num)
+            .and(en_year(&second))
+            .unwrap_or_else(|| second.spoken(t.lang));
         // "2020-24": the second year is short.
         let bs = if t.lang == "en"
             && num.raw.len() == 4
@@ -784,20 +843,41 @@ impl Normalizer<'_> {
         }
     }
 
-    fn unit(&self, num: &Num, t: &Tables) -> Rule {
+    fn unit(&self, i: usize, num: &Num, t: &Tables) -> Rule {
         let e = num.end;
         let j = skip_spaces(self.t, e);
         if j > e + 3 {
             return None;
         }
         let rest = &self.t[j..];
+        // "3.5m people", "2bn users": a magnitude written on the number, before a counted noun
+        // (while "100m race" is metres).
+        if t.lang == "en" && j == e {
+            for (w, spoken) in [("m", "million"), ("bn", "billion")] {
+                let after = j + w.len();
+                if rest.starts_with(w)
+                    && !next_is_letter(self.t, after)
+                    && (w == "bn"
+                        || COUNTED
+                            .binary_search(&next_word(self.t, after).to_lowercase().as_str())
+                            .is_ok())
+                {
+                    return Some((after, format!("{} {spoken}", num.spoken(t.lang))));
+                }
+            }
+        }
         let &(sym, one, many) = t.units.iter().find(|(s, _, _)| {
             rest.starts_with(s)
                 && !next_is_letter(self.t, j + s.len())
                 && !self.t[j + s.len()..].starts_with(['²', '³'])
         })?;
-        let unit = if num.is_one() { one } else { many };
         let mut end = j + sym.len();
+        // "a 100m race" is a "100 meter race".
+        let unit = if num.is_one() || attributive_amount(self.t, i, end, t.lang) {
+            one
+        } else {
+            many
+        };
         // "5 ft. tall": the unit's own period goes with it.
         if self.t[end..].starts_with('.')
             && !sym.ends_with('.')
@@ -1111,6 +1191,53 @@ fn en_suffix(n: u64) -> &'static str {
 }
 
 /// Words before a four-digit number that make it a year.
+/// Nouns counted in millions in the news ("3.5m people"), lowercase and sorted: after one of
+/// them an attached "m" is "million", not "metres".
+const COUNTED: &[&str] = &[
+    "acres",
+    "adults",
+    "barrels",
+    "cars",
+    "cases",
+    "children",
+    "copies",
+    "customers",
+    "deaths",
+    "devices",
+    "doses",
+    "downloads",
+    "employees",
+    "euros",
+    "families",
+    "followers",
+    "hectares",
+    "homes",
+    "households",
+    "jobs",
+    "listeners",
+    "members",
+    "migrants",
+    "passengers",
+    "patients",
+    "people",
+    "pounds",
+    "readers",
+    "refugees",
+    "residents",
+    "shares",
+    "students",
+    "subscribers",
+    "tonnes",
+    "tons",
+    "units",
+    "users",
+    "vehicles",
+    "viewers",
+    "visitors",
+    "voters",
+    "workers",
+];
+
 const YEAR_BEFORE: &[&str] = &[
     "in",
     "since",
