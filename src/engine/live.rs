@@ -83,34 +83,6 @@ impl LiveEngine {
         })
     }
 
-    fn ensure_voice_for(&mut self, lang: &str) -> Result<(), EngineError> {
-        let tts = &self.tts;
-        let has = |v: &[VoiceInfo]| v.iter().any(|v| v.speaks(lang));
-        if has(self.voices.get(false, || list_voices(tts))?) {
-            return Ok(());
-        }
-        if !self.voices.is_fresh() && has(self.voices.get(true, || list_voices(tts))?) {
-            return Ok(());
-        }
-        Err(EngineError::NoVoiceForLanguage {
-            lang: lang.to_string(),
-        })
-    }
-
-    fn ensure_voice_named(&mut self, name: &str) -> Result<(), EngineError> {
-        let tts = &self.tts;
-        let has = |v: &[VoiceInfo]| v.iter().any(|v| v.name == name);
-        if has(self.voices.get(false, || list_voices(tts))?) {
-            return Ok(());
-        }
-        if !self.voices.is_fresh() && has(self.voices.get(true, || list_voices(tts))?) {
-            return Ok(());
-        }
-        Err(EngineError::NoSuchVoice {
-            name: name.to_string(),
-        })
-    }
-
     /// The slow, portable way: find the `tts::Voice` and set it.
     fn set_voice_through_tts(
         &mut self,
@@ -145,6 +117,23 @@ fn info(v: &tts::Voice) -> VoiceInfo {
 
 fn list_voices(tts: &tts::Tts) -> Result<Vec<VoiceInfo>, EngineError> {
     Ok(tts.voices().map_err(failed)?.iter().map(info).collect())
+}
+
+/// Fails with `missing()` unless a listed voice is `wanted`. A cached list is refreshed once
+/// before giving up: the voice may have been installed since it was written.
+fn ensure_listed(
+    voices: &mut VoiceList,
+    tts: &tts::Tts,
+    wanted: impl Fn(&VoiceInfo) -> bool,
+    missing: impl FnOnce() -> EngineError,
+) -> Result<(), EngineError> {
+    if voices.get(false, || list_voices(tts))?.iter().any(&wanted) {
+        return Ok(());
+    }
+    if !voices.is_fresh() && voices.get(true, || list_voices(tts))?.iter().any(&wanted) {
+        return Ok(());
+    }
+    Err(missing())
 }
 
 impl ListVoices for LiveEngine {
@@ -193,16 +182,27 @@ impl Engine for LiveEngine {
 
     fn set_voice(&mut self, lang: &str, voice: Option<&str>) -> Result<(), EngineError> {
         #[cfg(target_os = "linux")]
-        if self.control.is_some() {
+        if let Some(c) = &self.control {
+            // Setting by id does not check that the engine has such a voice: check the list
+            // first, so an unknown name or a language without voices is an error.
+            let (voices, tts) = (&mut self.voices, &self.tts);
             match voice {
-                Some(name) => self.ensure_voice_named(name)?,
-                None => self.ensure_voice_for(lang)?,
+                Some(name) => ensure_listed(
+                    voices,
+                    tts,
+                    |v| v.name == name,
+                    || EngineError::NoSuchVoice { name: name.into() },
+                )?,
+                None => ensure_listed(
+                    voices,
+                    tts,
+                    |v| v.speaks(lang),
+                    || EngineError::NoVoiceForLanguage { lang: lang.into() },
+                )?,
             }
-            if let Some(c) = &self.control {
-                c.set_language(lang)?;
-                if let Some(name) = voice {
-                    c.set_voice(name)?;
-                }
+            c.set_language(lang)?;
+            if let Some(name) = voice {
+                c.set_voice(name)?;
             }
             return Ok(());
         }

@@ -1,5 +1,6 @@
-//! Speech engines behind one trait: the live platform engine (`live`, through the `tts` crate)
-//! now, a renderer to audio files later. The player drives an engine by queueing utterances and
+//! Speech engines: the live platform engine behind the [`Engine`] trait (`live`, through the
+//! `tts` crate, run on its own thread with deadlines by `handle`), and the renderer to audio
+//! files for `listen export` (`render`). The player drives an engine by queueing utterances and
 //! listening to its events; it never calls the platform directly.
 
 pub mod handle;

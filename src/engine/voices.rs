@@ -47,10 +47,16 @@ impl VoiceList {
 fn cache_path() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "listen")?;
     let address = std::env::var("SPEECHD_ADDRESS").unwrap_or_default();
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::hash::Hash::hash(&address, &mut h);
-    let key = std::hash::Hasher::finish(&h);
-    Some(dirs.cache_dir().join(format!("voices-{key:016x}.json")))
+    Some(dirs.cache_dir().join(cache_name(&address)))
+}
+
+/// The cache file for a speech-dispatcher address, named by the crate's stable hash (std's
+/// `DefaultHasher` may change between Rust releases, which would orphan the cache).
+fn cache_name(address: &str) -> String {
+    format!(
+        "voices-{:016x}.json",
+        crate::hash::fnv1a64(address.as_bytes())
+    )
 }
 
 fn read_cache() -> Option<Vec<VoiceInfo>> {
@@ -76,11 +82,12 @@ fn write_cache(voices: &[VoiceInfo]) {
     if std::fs::create_dir_all(dir).is_err() {
         return;
     }
-    let tmp = path.with_extension("json.tmp");
-    if let Ok(data) = serde_json::to_vec(voices)
-        && std::fs::write(&tmp, data).is_ok()
-    {
-        let _ = std::fs::rename(&tmp, &path);
+    // One temporary name per process: two runs refreshing at once must not write into the same
+    // file and rename a torn one.
+    let tmp = path.with_extension(format!("json.{}.tmp", std::process::id()));
+    let written = serde_json::to_vec(voices).is_ok_and(|data| std::fs::write(&tmp, data).is_ok());
+    if !written || std::fs::rename(&tmp, &path).is_err() {
+        let _ = std::fs::remove_file(&tmp);
     }
 }
 
@@ -139,5 +146,11 @@ mod tests {
         assert_eq!(best_for(&list, "en"), Some(3));
         assert_eq!(best_for(&list, "de"), None);
         assert!(list[0].speaks("fr") && !list[0].speaks("f") && list[0].speaks("fr-BE"));
+    }
+
+    #[test]
+    fn cache_name_is_stable() {
+        assert_eq!(cache_name(""), "voices-cbf29ce484222325.json");
+        assert_ne!(cache_name("unix:/tmp/a"), cache_name("unix:/tmp/b"));
     }
 }

@@ -22,10 +22,9 @@ impl Display {
         } else {
             (Box::new(std::io::stdout()), std::io::stdout().is_terminal())
         };
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Display {
             out: Some(out),
-            styled: tty && !no_color,
+            styled: tty && super::screen::color_allowed(),
         }
     }
 

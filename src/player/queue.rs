@@ -24,8 +24,8 @@ pub const AHEAD: usize = 3;
 /// A source ready to be read.
 pub struct Article {
     pub source: Source,
-    /// What positions are keyed by: the final URL (after redirects, without the fragment), the
-    /// absolute path of a file, or `stdin:` and the text's hash.
+    /// What positions are keyed by: the page's canonical address or the final URL, the absolute
+    /// path of a file, or `stdin:` and the text's hash (see [`key`]).
     pub key: String,
     /// Hash of the whole extracted text.
     pub hash: String,

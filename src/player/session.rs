@@ -92,10 +92,6 @@ impl Session {
         }
     }
 
-    pub fn sentence_count(&self) -> usize {
-        self.block_of.len()
-    }
-
     /// One past the last utterance.
     fn end(&self) -> usize {
         self.block_of.len() + 1
@@ -265,17 +261,6 @@ impl Session {
         }
         j
     }
-
-    /// The utterances still to be spoken from the current one on, in order (for time estimates).
-    pub fn remaining(&self) -> impl Iterator<Item = usize> + '_ {
-        let mut u = Some(self.pos).filter(|&p| p < self.end());
-        std::iter::from_fn(move || {
-            let cur = u?;
-            let next = self.after(cur);
-            u = (next < self.end()).then_some(next);
-            Some(cur)
-        })
-    }
 }
 
 #[cfg(test)]
@@ -431,14 +416,5 @@ mod tests {
         let mut id = 0;
         fill(&mut s, &mut id);
         assert_eq!(s.on_event(Stopped(1)), Happened::CancelledElsewhere(TITLE));
-    }
-
-    #[test]
-    fn remaining_follows_reading_order() {
-        let s = session(4);
-        assert_eq!(s.remaining().collect::<Vec<_>>(), vec![0, 5, 6]);
-        let mut s = session(0);
-        s.jump(6);
-        assert_eq!(s.remaining().collect::<Vec<_>>(), vec![6]);
     }
 }
