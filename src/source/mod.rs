@@ -48,10 +48,13 @@ impl Source {
     }
 }
 
+/// Compared as bytes: an argument is any text, and `scheme.len()` need not fall on one of its
+/// character boundaries ("aéé.txt").
 fn has_scheme(arg: &str, scheme: &str) -> bool {
+    let arg = arg.as_bytes();
     arg.len() > scheme.len() + 3
-        && arg[..scheme.len()].eq_ignore_ascii_case(scheme)
-        && arg[scheme.len()..].starts_with("://")
+        && arg[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+        && arg[scheme.len()..].starts_with(b"://")
 }
 
 impl fmt::Display for Source {
@@ -272,5 +275,11 @@ mod tests {
             Source::File("articles/a.html".into())
         );
         assert_eq!(Source::parse("http:/x"), Source::File("http:/x".into()));
+        // Non-ASCII names, where byte 4 or 5 is inside a character.
+        assert_eq!(Source::parse("aéé.txt"), Source::File("aéé.txt".into()));
+        assert_eq!(
+            Source::parse("ééé://x.txt"),
+            Source::File("ééé://x.txt".into())
+        );
     }
 }
