@@ -519,7 +519,9 @@ fn parse_http_date(s: &str) -> Option<SystemTime> {
     let [h, m, sec] = hms.as_slice() else {
         return None;
     };
+    // A four-digit year, as the format has: a longer one would overflow the arithmetic below.
     if !(1..=31).contains(&day)
+        || !(1..=9999).contains(&year)
         || !(0..24).contains(h)
         || !(0..60).contains(m)
         || !(0..=60).contains(sec)
@@ -666,6 +668,10 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 99999999999999999 08:49:37 GMT", now),
+            None
+        );
     }
 
     #[test]
