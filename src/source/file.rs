@@ -4,7 +4,10 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{ARTICLE_EXTENSIONS, Document, SourceError, binary_kind, decode, format_for_path};
+use super::{
+    ARTICLE_EXTENSIONS, Document, SourceError, decode, format_for_path, refuse_binary,
+    without_os_error,
+};
 use crate::extract::{self, Format};
 
 pub(super) fn io_error(e: std::io::Error) -> SourceError {
@@ -18,12 +21,7 @@ pub(super) fn io_error(e: std::io::Error) -> SourceError {
 
 /// An I/O error in words, without Rust's "(os error N)" suffix.
 fn describe_io(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-    .to_lowercase()
+    without_os_error(&e.to_string()).to_lowercase()
 }
 
 /// The article files in `dir` (not its subfolders), in name order; hidden files are skipped.
@@ -99,18 +97,7 @@ fn read_limited(r: impl Read, max_bytes: u64, what: &'static str) -> Result<Vec<
 }
 
 fn document(bytes: Vec<u8>, format: Option<Format>) -> Result<Document, SourceError> {
-    if let Some(kind) = binary_kind(&bytes) {
-        return Err(SourceError::Binary {
-            kind: Some(kind),
-            served_as: None,
-        });
-    }
-    if decode::looks_binary(&bytes) {
-        return Err(SourceError::Binary {
-            kind: None,
-            served_as: None,
-        });
-    }
+    refuse_binary(&bytes, None)?;
     let maybe_html = format.is_none_or(|f| f == Format::Html);
     let text = decode::decode(&bytes, None, maybe_html);
     let format = format.unwrap_or_else(|| extract::sniff(&text));

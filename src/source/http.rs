@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime};
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap};
 
-use super::{Document, SourceError, binary_kind, decode, human_bytes};
+use super::{Document, SourceError, decode, human_bytes, refuse_binary, without_os_error};
 use crate::extract::{self, Format};
 
 /// The longest `Retry-After` listen waits for. A server asking for more is reported at once
@@ -295,7 +295,10 @@ async fn fetch_once(
             "the server sent an empty page",
         )));
     }
-    refuse_binary(&bytes, mime.as_deref()).map_err(Failure::fatal)?;
+    if !sniffed {
+        // A body shorter than the sniffed length.
+        refuse_binary(&bytes, mime.as_deref()).map_err(Failure::fatal)?;
+    }
 
     let charset = content_type.as_deref().and_then(decode::charset_param);
     let text = decode::decode(&bytes, charset, format.is_none_or(|f| f == Format::Html));
@@ -306,17 +309,6 @@ async fn fetch_once(
         url: Some(final_url),
         content_language,
     })
-}
-
-fn refuse_binary(bytes: &[u8], mime: Option<&str>) -> Result<(), SourceError> {
-    let kind = binary_kind(bytes);
-    if kind.is_some() || decode::looks_binary(bytes) {
-        return Err(SourceError::Binary {
-            kind,
-            served_as: mime.map(str::to_string),
-        });
-    }
-    Ok(())
 }
 
 /// A failure before any response: connecting, TLS, redirects, waiting for the headers.
@@ -596,14 +588,6 @@ fn io_kind(e: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> 
         src = s.source();
     }
     kind
-}
-
-/// "Connection refused (os error 111)" -> "Connection refused".
-fn without_os_error(s: &str) -> String {
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s.to_string(),
-    }
 }
 
 fn root_cause(e: &dyn std::error::Error) -> String {
