@@ -175,7 +175,7 @@ fn paragraphs(text: &str) -> Vec<Block> {
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&prescan::strip_raw_text(text));
     let dom = Dom::build(&doc);
     let mut out = String::new();
     let describe = |i: u32| {
