@@ -14,7 +14,9 @@ pub(super) fn io_error(e: std::io::Error) -> SourceError {
     match e.kind() {
         std::io::ErrorKind::NotFound => SourceError::NotFound,
         std::io::ErrorKind::PermissionDenied => SourceError::PermissionDenied,
-        std::io::ErrorKind::IsADirectory => SourceError::EmptyFolder,
+        // Reading a folder opened as a file (standard input redirected from one); folders named
+        // as sources are expanded or reported before anything is read.
+        std::io::ErrorKind::IsADirectory => SourceError::Io("a folder, not a file".into()),
         _ => SourceError::Io(describe_io(&e)),
     }
 }
@@ -138,6 +140,15 @@ mod tests {
         std::fs::create_dir(&sub).unwrap();
         std::fs::write(sub.join("notes.odt"), "x").unwrap();
         assert!(matches!(read(&sub, 100), Err(SourceError::EmptyFolder)));
+    }
+
+    #[test]
+    fn a_folder_read_as_a_file_is_not_called_empty() {
+        // What `listen - < folder` reads.
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::File::open(dir.path()).unwrap();
+        let e = read_limited(folder, 100, "input").unwrap_err();
+        assert_eq!(e.to_string(), "cannot read: a folder, not a file");
     }
 
     #[test]
