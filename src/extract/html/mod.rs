@@ -126,7 +126,10 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+        // The ';' within the longest reference's length: searching the whole rest for it would
+        // make a text of many '&' and few ';' quadratic.
+        let semicolon = rest.bytes().take(11).position(|b| b == b';');
+        let decoded = semicolon.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {
                 "amp" => Some('&'),
