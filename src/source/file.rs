@@ -4,26 +4,26 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{ARTICLE_EXTENSIONS, Document, SourceError, binary_kind, decode, format_for_path};
+use super::{
+    ARTICLE_EXTENSIONS, Document, SourceError, decode, format_for_path, refuse_binary,
+    without_os_error,
+};
 use crate::extract::{self, Format};
 
 pub(super) fn io_error(e: std::io::Error) -> SourceError {
     match e.kind() {
         std::io::ErrorKind::NotFound => SourceError::NotFound,
         std::io::ErrorKind::PermissionDenied => SourceError::PermissionDenied,
-        std::io::ErrorKind::IsADirectory => SourceError::EmptyFolder,
+        // Reading a folder opened as a file (standard input redirected from one); folders named
+        // as sources are expanded or reported before anything is read.
+        std::io::ErrorKind::IsADirectory => SourceError::Io("a folder, not a file".into()),
         _ => SourceError::Io(describe_io(&e)),
     }
 }
 
 /// An I/O error in words, without Rust's "(os error N)" suffix.
 fn describe_io(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-    .to_lowercase()
+    without_os_error(&e.to_string()).to_lowercase()
 }
 
 /// The article files in `dir` (not its subfolders), in name order; hidden files are skipped.
@@ -99,18 +99,7 @@ fn read_limited(r: impl Read, max_bytes: u64, what: &'static str) -> Result<Vec<
 }
 
 fn document(bytes: Vec<u8>, format: Option<Format>) -> Result<Document, SourceError> {
-    if let Some(kind) = binary_kind(&bytes) {
-        return Err(SourceError::Binary {
-            kind: Some(kind),
-            served_as: None,
-        });
-    }
-    if decode::looks_binary(&bytes) {
-        return Err(SourceError::Binary {
-            kind: None,
-            served_as: None,
-        });
-    }
+    refuse_binary(&bytes, None)?;
     let maybe_html = format.is_none_or(|f| f == Format::Html);
     let text = decode::decode(&bytes, None, maybe_html);
     let format = format.unwrap_or_else(|| extract::sniff(&text));
@@ -151,6 +140,15 @@ mod tests {
         std::fs::create_dir(&sub).unwrap();
         std::fs::write(sub.join("notes.odt"), "x").unwrap();
         assert!(matches!(read(&sub, 100), Err(SourceError::EmptyFolder)));
+    }
+
+    #[test]
+    fn a_folder_read_as_a_file_is_not_called_empty() {
+        // What `listen - < folder` reads.
+        let dir = tempfile::tempdir().unwrap();
+        let folder = std::fs::File::open(dir.path()).unwrap();
+        let e = read_limited(folder, 100, "input").unwrap_err();
+        assert_eq!(e.to_string(), "cannot read: a folder, not a file");
     }
 
     #[test]

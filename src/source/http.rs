@@ -18,7 +18,7 @@ use std::time::{Duration, SystemTime};
 use reqwest::StatusCode;
 use reqwest::header::{self, HeaderMap};
 
-use super::{Document, SourceError, binary_kind, decode, human_bytes};
+use super::{Document, SourceError, decode, human_bytes, refuse_binary, without_os_error};
 use crate::extract::{self, Format};
 
 /// The longest `Retry-After` listen waits for. A server asking for more is reported at once
@@ -295,7 +295,10 @@ async fn fetch_once(
             "the server sent an empty page",
         )));
     }
-    refuse_binary(&bytes, mime.as_deref()).map_err(Failure::fatal)?;
+    if !sniffed {
+        // A body shorter than the sniffed length.
+        refuse_binary(&bytes, mime.as_deref()).map_err(Failure::fatal)?;
+    }
 
     let charset = content_type.as_deref().and_then(decode::charset_param);
     let text = decode::decode(&bytes, charset, format.is_none_or(|f| f == Format::Html));
@@ -306,17 +309,6 @@ async fn fetch_once(
         url: Some(final_url),
         content_language,
     })
-}
-
-fn refuse_binary(bytes: &[u8], mime: Option<&str>) -> Result<(), SourceError> {
-    let kind = binary_kind(bytes);
-    if kind.is_some() || decode::looks_binary(bytes) {
-        return Err(SourceError::Binary {
-            kind,
-            served_as: mime.map(str::to_string),
-        });
-    }
-    Ok(())
 }
 
 /// A failure before any response: connecting, TLS, redirects, waiting for the headers.
@@ -519,7 +511,9 @@ fn parse_http_date(s: &str) -> Option<SystemTime> {
     let [h, m, sec] = hms.as_slice() else {
         return None;
     };
+    // A four-digit year, as the format has: a longer one would overflow the arithmetic below.
     if !(1..=31).contains(&day)
+        || !(1..=9999).contains(&year)
         || !(0..24).contains(h)
         || !(0..60).contains(m)
         || !(0..=60).contains(sec)
@@ -596,14 +590,6 @@ fn io_kind(e: &(dyn std::error::Error + 'static)) -> Option<std::io::ErrorKind> 
     kind
 }
 
-/// "Connection refused (os error 111)" -> "Connection refused".
-fn without_os_error(s: &str) -> String {
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s.to_string(),
-    }
-}
-
 fn root_cause(e: &dyn std::error::Error) -> String {
     let mut last = e.to_string();
     let mut src = e.source();
@@ -666,6 +652,10 @@ mod tests {
             Some(Duration::ZERO)
         );
         assert_eq!(parse_retry_after("soon", now), None);
+        assert_eq!(
+            parse_retry_after("Sun, 06 Nov 99999999999999999 08:49:37 GMT", now),
+            None
+        );
     }
 
     #[test]

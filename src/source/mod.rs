@@ -48,10 +48,13 @@ impl Source {
     }
 }
 
+/// Compared as bytes: an argument is any text, and `scheme.len()` need not fall on one of its
+/// character boundaries ("aéé.txt").
 fn has_scheme(arg: &str, scheme: &str) -> bool {
+    let arg = arg.as_bytes();
     arg.len() > scheme.len() + 3
-        && arg[..scheme.len()].eq_ignore_ascii_case(scheme)
-        && arg[scheme.len()..].starts_with("://")
+        && arg[..scheme.len()].eq_ignore_ascii_case(scheme.as_bytes())
+        && arg[scheme.len()..].starts_with(b"://")
 }
 
 impl fmt::Display for Source {
@@ -129,6 +132,15 @@ fn binary_message(kind: Option<&str>, served_as: Option<&str>) -> String {
     }
 }
 
+/// "Connection refused (os error 111)" -> "Connection refused": the number says nothing to
+/// the user.
+fn without_os_error(s: &str) -> String {
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s.to_string(),
+    }
+}
+
 /// A byte count in words, in decimal units: "20 MB", "1.5 MB", "500 KB", "900 bytes".
 pub fn human_bytes(n: u64) -> String {
     fn unit(n: u64, size: u64, name: &str) -> String {
@@ -150,7 +162,7 @@ pub fn human_bytes(n: u64) -> String {
 }
 
 /// What binary data is, from its first bytes: "a PDF document", "a PNG image", ... `None` when
-/// the signature is not one we know (the data may still be binary: see [`is_binary`]).
+/// the signature is not one we know (the data may still be binary: see [`decode::looks_binary`]).
 pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     let at = |offset: usize, sig: &[u8]| bytes.get(offset..offset + sig.len()) == Some(sig);
     let kinds: &[(bool, &str)] = &[
@@ -195,10 +207,18 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     kinds.iter().find(|(hit, _)| *hit).map(|(_, k)| *k)
 }
 
-/// True when `bytes` are binary data rather than text: a known binary signature, NUL bytes or
-/// many control characters near the start.
-pub fn is_binary(bytes: &[u8]) -> bool {
-    binary_kind(bytes).is_some() || decode::looks_binary(bytes)
+/// Refuses binary data where an article was expected: a known binary signature (named in the
+/// message), NUL bytes or many control characters near the start. `served_as` is the content
+/// type a server declared for it.
+fn refuse_binary(bytes: &[u8], served_as: Option<&str>) -> Result<(), SourceError> {
+    let kind = binary_kind(bytes);
+    if kind.is_some() || decode::looks_binary(bytes) {
+        return Err(SourceError::Binary {
+            kind,
+            served_as: served_as.map(str::to_string),
+        });
+    }
+    Ok(())
 }
 
 /// Files in a folder that `listen` reads, by extension.
@@ -272,5 +292,11 @@ mod tests {
             Source::File("articles/a.html".into())
         );
         assert_eq!(Source::parse("http:/x"), Source::File("http:/x".into()));
+        // Non-ASCII names, where byte 4 or 5 is inside a character.
+        assert_eq!(Source::parse("aéé.txt"), Source::File("aéé.txt".into()));
+        assert_eq!(
+            Source::parse("ééé://x.txt"),
+            Source::File("ééé://x.txt".into())
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 use super::blocks::{Kind, TextBlock};
 use super::dom::{Dom, JUNK, NONE, Tag};
+use super::meta::comparable;
 use super::score::Region;
 use crate::article::{Block, BlockKind};
 use crate::extract::phrases;
@@ -181,13 +182,6 @@ fn is_address_line(text: &str) -> bool {
 fn in_ranges(ranges: &[(u32, u32)], i: u32) -> bool {
     let after = ranges.partition_point(|&(start, _)| start <= i);
     after > 0 && i < ranges[after - 1].1
-}
-
-fn comparable(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The article's blocks from a region.

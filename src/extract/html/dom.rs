@@ -190,9 +190,12 @@ pub struct Node<'a> {
     pub link_chars: u32,
     /// Commas in the subtree.
     pub commas: u32,
-    /// `<p>`, `<li>` and image elements in the subtree (itself included).
+    /// Paragraphs in the subtree (itself included): `<p>` elements, and leaf blocks of 20 or
+    /// more characters (a bare `<div>` of text), as `Dom::accumulate` totals them.
     pub paras: u32,
+    /// `<li>` elements in the subtree (itself included).
     pub items: u32,
+    /// Image elements (`<img>`, `<picture>`) in the subtree (itself included).
     pub imgs: u32,
     /// Visible characters inside block quotes.
     pub quote_chars: u32,

@@ -151,7 +151,9 @@ fn meta(dom: &Dom, keys: &[&str]) -> Option<String> {
         .find(|v| !v.is_empty())
 }
 
-fn comparable(s: &str) -> String {
+/// Letters and digits only, lowercased: titles are compared this way, as the `<title>`, the
+/// `og:title`, the `<h1>` and a heading repeated in the body differ in case and punctuation.
+pub(super) fn comparable(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -126,7 +126,10 @@ fn decode_entities(text: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         rest = &rest[amp..];
-        let decoded = rest.find(';').filter(|&end| end <= 10).and_then(|end| {
+        // The ';' within the longest reference's length: searching the whole rest for it would
+        // make a text of many '&' and few ';' quadratic.
+        let semicolon = rest.bytes().take(11).position(|b| b == b';');
+        let decoded = semicolon.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {
                 "amp" => Some('&'),
@@ -175,7 +178,7 @@ fn paragraphs(text: &str) -> Vec<Block> {
 #[doc(hidden)]
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
-    let doc = Html::parse_document(text);
+    let doc = Html::parse_document(&prescan::strip_raw_text(text));
     let dom = Dom::build(&doc);
     let mut out = String::new();
     let describe = |i: u32| {

@@ -79,7 +79,6 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-/// Every language's phrases, indexed once.
 /// Social networks and channels a site asks its readers to follow it on.
 const NETWORKS: &[&str] = &[
     "facebook",
@@ -100,6 +99,7 @@ const NETWORKS: &[&str] = &[
     "rss",
 ];
 
+/// Every language's phrases, indexed once.
 struct Index {
     follows: HashSet<&'static str>,
     bylines: HashSet<&'static str>,
