@@ -190,7 +190,7 @@ pub fn word_start(text: &str, i: usize, floor: usize, max: usize) -> usize {
     ws
 }
 
-/// The word before the one starting at `ws`, or "".
+/// The word before the one starting at `ws`, or "": at most its last 64 characters.
 pub fn prev_word(text: &str, ws: usize, floor: usize) -> &str {
     let head = text[floor..ws].trim_end();
     let begin = head
@@ -198,7 +198,10 @@ pub fn prev_word(text: &str, ws: usize, floor: usize) -> &str {
         .rev()
         .take(64)
         .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(p, c)| p + c.len_utf8());
+        .map_or_else(
+            || head.char_indices().rev().nth(63).map_or(0, |(p, _)| p),
+            |(p, c)| p + c.len_utf8(),
+        );
     let w = &head[begin..];
     w.trim_start_matches(is_opener)
 }
@@ -220,4 +223,20 @@ pub fn lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
         }
     }
     std::str::from_utf8(&buf[..n]).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prev_word;
+
+    #[test]
+    fn previous_word_is_bounded() {
+        assert_eq!(prev_word("see Dr. Smith", 8, 0), "Dr.");
+        assert_eq!(prev_word("Dr. Smith", 4, 0), "Dr.");
+        assert_eq!(prev_word("Smith", 0, 0), "");
+        // No space in reach: the last 64 characters, not the whole text before.
+        let long = format!("{} Smith", "é".repeat(100));
+        let ws = long.len() - "Smith".len();
+        assert_eq!(prev_word(&long, ws, 0), "é".repeat(64));
+    }
 }
