@@ -788,14 +788,12 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
         base_url: args.base_url.as_deref(),
     };
     let mut code = ExitCode::Success;
-    let playlist = format!(
-        "{}#PLAYLIST:{}\n{PLAYLIST_MARK}\n{}",
-        "#EXTM3U\n",
-        folder_name,
-        feed::m3u(&items).trim_start_matches("#EXTM3U\n")
-    );
     for (name, content, mark) in [
-        (feed::PLAYLIST, playlist, PLAYLIST_MARK),
+        (
+            feed::PLAYLIST,
+            feed::m3u(&folder_name, &items),
+            feed::PLAYLIST_MARK,
+        ),
         (
             feed::FEED,
             feed::rss(&channel, &items, now),
@@ -803,8 +801,11 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
         ),
     ] {
         let path = dir.join(name);
-        let foreign = std::fs::read_to_string(&path).is_ok_and(|old| !old.contains(mark))
-            || (path.exists() && std::fs::read_to_string(&path).is_err());
+        // Ours if it carries our mark; a file that cannot be read is not known to be ours.
+        let foreign = match std::fs::read_to_string(&path) {
+            Ok(old) => !old.contains(mark),
+            Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+        };
         if foreign && !args.force {
             ui.error(&format!(
                 "{} already exists and was not made by listen export: not replaced (use --force)",
@@ -827,9 +828,6 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
     }
     code
 }
-
-/// Marks a playlist as ours.
-const PLAYLIST_MARK: &str = "# Made by listen export: rewritten by each export into this folder";
 
 /// The progress bar (hidden when standard error is not a terminal) and messages around it.
 struct Ui {
