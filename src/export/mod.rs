@@ -442,7 +442,7 @@ fn decide(
             .map(|a| {
                 let paths = Paths::for_audio(audio, format);
                 let marker = subtitles::read_marker(&paths.subtitles);
-                decide_one(a, paths, marker.as_ref(), args, exported)
+                decide_one(a, paths, format, marker.as_ref(), args, exported)
             })
             .collect(),
         Target::Folder { dir, .. } => {
@@ -466,7 +466,7 @@ fn decide(
                     };
                     taken.insert(stem.clone());
                     let paths = Paths::in_folder(dir, &stem, format);
-                    decide_one(a, paths, existing.get(&stem), args, exported)
+                    decide_one(a, paths, format, existing.get(&stem), args, exported)
                 })
                 .collect()
         }
@@ -476,6 +476,7 @@ fn decide(
 fn decide_one(
     a: &Article,
     paths: Paths,
+    format: Format,
     marker: Option<&Marker>,
     args: &ExportArgs,
     exported: u64,
@@ -534,12 +535,7 @@ fn decide_one(
         voice_fallback: args.voice.is_none(),
         split_mp3: false,
         rate: args.rate(),
-        format: paths
-            .audio
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension)
-            .unwrap_or(Format::Mp3),
+        format,
         audio: paths.audio,
         subtitles: paths.subtitles,
         chapters: paths.chapters,
@@ -584,18 +580,9 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
         .iter()
         .map(|j| (j.id, j.plan.estimated_seconds(j.rate)))
         .collect();
-    let by_id: HashMap<usize, (String, PathBuf, Option<String>)> = jobs
+    let by_id: HashMap<usize, (String, PathBuf)> = jobs
         .iter()
-        .map(|j| {
-            (
-                j.id,
-                (
-                    j.marker.source.clone(),
-                    j.audio.clone(),
-                    Some(j.marker.audio.clone()),
-                ),
-            )
-        })
+        .map(|j| (j.id, (j.marker.source.clone(), j.audio.clone())))
         .collect();
     ui.bar.set_style(bar_style());
     ui.bar
@@ -629,7 +616,7 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
             Event::Finished { id, result } => {
                 let before = st.reported.remove(&id).unwrap_or(0.0);
                 st.finished += 1;
-                let (source, audio, _) = by_id.get(&id).cloned().unwrap_or_default();
+                let (source, audio) = by_id.get(&id).cloned().unwrap_or_default();
                 match result {
                     Ok(report) => {
                         let est = estimate.get(&id).copied().unwrap_or(0.0);
@@ -683,6 +670,10 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
 
 /// Renders jobs one after another in this process.
 fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
+    if jobs.is_empty() {
+        // Everything is up to date: no need to start libespeak-ng.
+        return;
+    }
     let mut engine = match Espeak::new() {
         Ok(e) => e,
         Err(e) => {
