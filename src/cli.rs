@@ -1,5 +1,5 @@
-//! The command line, as clap types only. What the program runs with is resolved from these in
-//! `main` and the command modules.
+//! The command line, as clap types, and how an option resolves against the configuration file
+//! (flag, else file, else default: [`CommonArgs::fetch_options`], `rate()`, `voice_for()`).
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -1,6 +1,6 @@
 //! Rendering one article to its files (a [`Job`]), in this process or in worker processes.
 //!
-//! libespeak-ng renders one thing at a time per process, so a batch uses both cores by running
+//! libespeak-ng renders one thing at a time per process, so a batch uses every core by running
 //! `listen render-worker` processes (hidden subcommand), each with its own libespeak-ng. They
 //! take jobs as JSON lines on standard input and answer with progress and a result per job on
 //! standard output. On Linux a worker dies with its parent, and what it was writing vanishes
