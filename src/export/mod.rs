@@ -197,7 +197,13 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("listen: cannot create the folder {}: {e}", dir.display());
+        let why = match &target {
+            Target::Folder { .. } if dir.is_file() => {
+                "it is a file (-o is a folder unless its name ends in .mp3 or .wav)".to_string()
+            }
+            _ => e.to_string(),
+        };
+        eprintln!("listen: cannot create the folder {}: {why}", dir.display());
         return ExitCode::Usage;
     }
     atomic::sweep(&dir);
