@@ -286,7 +286,11 @@ mod tests {
         ));
         assert!(feed.contains("<itunes:duration>1:02:05</itunes:duration>"));
         // Newest first.
-        assert!(feed.find("Second").unwrap_or(0) < feed.find("First &lt;one&gt;").unwrap_or(0));
+        let at = |s: &str| {
+            feed.find(s)
+                .unwrap_or_else(|| panic!("{s} missing from {feed}"))
+        };
+        assert!(at("Second") < at("First &lt;one&gt;"));
         assert_eq!(feed.matches("<item>").count(), 2);
         assert!(xml("a\u{1}b") == "ab");
     }
