@@ -263,6 +263,11 @@ pub fn parse_rate(s: &str) -> Result<f64, String> {
         .trim_end_matches(['x', 'X'])
         .parse()
         .map_err(|_| format!("\"{s}\" is not a number (e.g. 1.5)"))?;
+    check_rate(v)
+}
+
+/// A speed within the bounds, from the command line or the configuration file.
+pub fn check_rate(v: f64) -> Result<f64, String> {
     if (crate::engine::rate::MIN..=crate::engine::rate::MAX).contains(&v) {
         Ok(v)
     } else {
