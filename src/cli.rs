@@ -1,5 +1,5 @@
-//! The command line, as clap types only. What the program runs with is resolved from these in
-//! `main` and the command modules.
+//! The command line, as clap types, and how an option resolves against the configuration file
+//! (flag, else file, else default: [`CommonArgs::fetch_options`], `rate()`, `voice_for()`).
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -263,6 +263,11 @@ pub fn parse_rate(s: &str) -> Result<f64, String> {
         .trim_end_matches(['x', 'X'])
         .parse()
         .map_err(|_| format!("\"{s}\" is not a number (e.g. 1.5)"))?;
+    check_rate(v)
+}
+
+/// A speed within the bounds, from the command line or the configuration file.
+pub fn check_rate(v: f64) -> Result<f64, String> {
     if (crate::engine::rate::MIN..=crate::engine::rate::MAX).contains(&v) {
         Ok(v)
     } else {

@@ -144,15 +144,7 @@ impl Config {
             match key {
                 "voice" => cfg.voice = Some(non_empty_string(v).map_err(err)?),
                 "rate" => {
-                    let r = number(v).map_err(&err)?;
-                    if !(crate::engine::rate::MIN..=crate::engine::rate::MAX).contains(&r) {
-                        return Err(err(format!(
-                            "{r} is outside {} to {}",
-                            crate::engine::rate::MIN,
-                            crate::engine::rate::MAX
-                        )));
-                    }
-                    cfg.rate = Some(r);
+                    cfg.rate = Some(number(v).and_then(crate::cli::check_rate).map_err(err)?);
                 }
                 "lexicon" => {
                     let s = non_empty_string(v).map_err(err)?;

@@ -312,6 +312,19 @@ fn usage_errors() {
         .expect("run");
     assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
 
+    // An existing file without an audio extension is not a folder: say how -o is read.
+    let notes = h.path().join("notes");
+    std::fs::write(&notes, b"mine").expect("write");
+    let r = listen(h.path())
+        .args(["export", "-o"])
+        .arg(&notes)
+        .arg(&src)
+        .output()
+        .expect("run");
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains(".mp3 or .wav"), "{}", stderr(&r));
+    assert_eq!(std::fs::read(&notes).expect("read"), b"mine");
+
     // A bad source fails alone, named, with exit code 1.
     let r = listen(h.path())
         .args(["export", "-o"])

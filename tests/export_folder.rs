@@ -481,6 +481,45 @@ fn ctrl_c_keeps_finished_articles_and_exits_130() {
 }
 
 #[test]
+fn ctrl_c_counts_the_articles_not_started_too() {
+    let h = home();
+    let src = h.path().join("src");
+    std::fs::create_dir(&src).expect("mkdir");
+    let sources: Vec<PathBuf> = ["one", "two", "three"]
+        .iter()
+        .map(|n| long_article(&src, n))
+        .collect();
+    let out = h.path().join("out");
+    std::fs::create_dir(&out).expect("mkdir");
+    let mut child = listen(h.path())
+        .args(["export", "--quiet", "--jobs", "2", "-o"])
+        .arg(&out)
+        .args(&sources)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let dir = std::fs::canonicalize(&out).expect("dir");
+    let start = Instant::now();
+    while !writing_into(child.id(), &dir) {
+        assert!(child.try_wait().expect("status").is_none(), "ended early");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: sends SIGINT to the child we started.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let output = child.wait_with_output().expect("wait");
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{err}");
+    // Two were being rendered, the third was waiting for a worker: none of them was exported.
+    assert!(err.contains("3 articles were not exported"), "{err}");
+}
+
+#[test]
 fn articles_from_standard_input_are_told_apart_by_title() {
     let h = home();
     let out = h.path().join("out");

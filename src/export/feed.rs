@@ -10,6 +10,10 @@ pub const FEED: &str = "feed.xml";
 /// The generator line that marks a feed as ours (so a rerun may replace it).
 pub const GENERATOR: &str = "listen (https://crates.io/crates/listen)";
 
+/// The comment line that marks a playlist as ours (so a rerun may replace it).
+pub const PLAYLIST_MARK: &str =
+    "# Made by listen export: rewritten by each export into this folder";
+
 /// One article in the folder, with its audio file's MIME type.
 #[derive(Debug, Clone)]
 pub struct Item {
@@ -24,9 +28,9 @@ pub struct Channel<'a> {
     pub base_url: Option<&'a str>,
 }
 
-/// Extended M3U: one entry per article, in export order.
-pub fn m3u(items: &[Item]) -> String {
-    let mut out = String::from("#EXTM3U\n");
+/// Extended M3U named `title`, with our mark: one entry per article, in export order.
+pub fn m3u(title: &str, items: &[Item]) -> String {
+    let mut out = format!("#EXTM3U\n#PLAYLIST:{}\n{PLAYLIST_MARK}\n", one_line(title));
     for it in items {
         out.push_str(&format!(
             "#EXTINF:{},{}\n{}\n",
@@ -260,10 +264,13 @@ mod tests {
             item("First <one>", "first.mp3", 0),
             item("Second", "second.mp3", 1),
         ];
-        let m = m3u(&items);
+        let m = m3u("pod", &items);
         assert_eq!(
             m,
-            "#EXTM3U\n#EXTINF:3725,First <one>\nfirst.mp3\n#EXTINF:3725,Second\nsecond.mp3\n"
+            format!(
+                "#EXTM3U\n#PLAYLIST:pod\n{PLAYLIST_MARK}\n\
+                 #EXTINF:3725,First <one>\nfirst.mp3\n#EXTINF:3725,Second\nsecond.mp3\n"
+            )
         );
         let feed = rss(
             &Channel {
@@ -279,7 +286,11 @@ mod tests {
         ));
         assert!(feed.contains("<itunes:duration>1:02:05</itunes:duration>"));
         // Newest first.
-        assert!(feed.find("Second").unwrap_or(0) < feed.find("First &lt;one&gt;").unwrap_or(0));
+        let at = |s: &str| {
+            feed.find(s)
+                .unwrap_or_else(|| panic!("{s} missing from {feed}"))
+        };
+        assert!(at("Second") < at("First &lt;one&gt;"));
         assert_eq!(feed.matches("<item>").count(), 2);
         assert!(xml("a\u{1}b") == "ab");
     }

@@ -197,7 +197,13 @@ pub fn run(args: &ExportArgs) -> ExitCode {
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
     };
     if let Err(e) = std::fs::create_dir_all(&dir) {
-        eprintln!("listen: cannot create the folder {}: {e}", dir.display());
+        let why = match &target {
+            Target::Folder { .. } if dir.is_file() => {
+                "it is a file (-o is a folder unless its name ends in .mp3 or .wav)".to_string()
+            }
+            _ => e.to_string(),
+        };
+        eprintln!("listen: cannot create the folder {}: {why}", dir.display());
         return ExitCode::Usage;
     }
     atomic::sweep(&dir);
@@ -442,7 +448,7 @@ fn decide(
             .map(|a| {
                 let paths = Paths::for_audio(audio, format);
                 let marker = subtitles::read_marker(&paths.subtitles);
-                decide_one(a, paths, marker.as_ref(), args, exported)
+                decide_one(a, paths, format, marker.as_ref(), args, exported)
             })
             .collect(),
         Target::Folder { dir, .. } => {
@@ -466,7 +472,7 @@ fn decide(
                     };
                     taken.insert(stem.clone());
                     let paths = Paths::in_folder(dir, &stem, format);
-                    decide_one(a, paths, existing.get(&stem), args, exported)
+                    decide_one(a, paths, format, existing.get(&stem), args, exported)
                 })
                 .collect()
         }
@@ -476,6 +482,7 @@ fn decide(
 fn decide_one(
     a: &Article,
     paths: Paths,
+    format: Format,
     marker: Option<&Marker>,
     args: &ExportArgs,
     exported: u64,
@@ -534,12 +541,7 @@ fn decide_one(
         voice_fallback: args.voice.is_none(),
         split_mp3: false,
         rate: args.rate(),
-        format: paths
-            .audio
-            .extension()
-            .and_then(|e| e.to_str())
-            .and_then(Format::from_extension)
-            .unwrap_or(Format::Mp3),
+        format,
         audio: paths.audio,
         subtitles: paths.subtitles,
         chapters: paths.chapters,
@@ -584,18 +586,9 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
         .iter()
         .map(|j| (j.id, j.plan.estimated_seconds(j.rate)))
         .collect();
-    let by_id: HashMap<usize, (String, PathBuf, Option<String>)> = jobs
+    let by_id: HashMap<usize, (String, PathBuf)> = jobs
         .iter()
-        .map(|j| {
-            (
-                j.id,
-                (
-                    j.marker.source.clone(),
-                    j.audio.clone(),
-                    Some(j.marker.audio.clone()),
-                ),
-            )
-        })
+        .map(|j| (j.id, (j.marker.source.clone(), j.audio.clone())))
         .collect();
     ui.bar.set_style(bar_style());
     ui.bar
@@ -629,7 +622,7 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
             Event::Finished { id, result } => {
                 let before = st.reported.remove(&id).unwrap_or(0.0);
                 st.finished += 1;
-                let (source, audio, _) = by_id.get(&id).cloned().unwrap_or_default();
+                let (source, audio) = by_id.get(&id).cloned().unwrap_or_default();
                 match result {
                     Ok(report) => {
                         let est = estimate.get(&id).copied().unwrap_or(0.0);
@@ -683,6 +676,10 @@ fn render_all(jobs: Vec<Job>, parallel: usize, ui: &Ui) -> Outcome {
 
 /// Renders jobs one after another in this process.
 fn render_here(jobs: Vec<Job>, on_event: &(dyn Fn(Event) + Sync)) {
+    if jobs.is_empty() {
+        // Everything is up to date: no need to start libespeak-ng.
+        return;
+    }
     let mut engine = match Espeak::new() {
         Ok(e) => e,
         Err(e) => {
@@ -788,14 +785,12 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
         base_url: args.base_url.as_deref(),
     };
     let mut code = ExitCode::Success;
-    let playlist = format!(
-        "{}#PLAYLIST:{}\n{PLAYLIST_MARK}\n{}",
-        "#EXTM3U\n",
-        folder_name,
-        feed::m3u(&items).trim_start_matches("#EXTM3U\n")
-    );
     for (name, content, mark) in [
-        (feed::PLAYLIST, playlist, PLAYLIST_MARK),
+        (
+            feed::PLAYLIST,
+            feed::m3u(&folder_name, &items),
+            feed::PLAYLIST_MARK,
+        ),
         (
             feed::FEED,
             feed::rss(&channel, &items, now),
@@ -803,8 +798,11 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
         ),
     ] {
         let path = dir.join(name);
-        let foreign = std::fs::read_to_string(&path).is_ok_and(|old| !old.contains(mark))
-            || (path.exists() && std::fs::read_to_string(&path).is_err());
+        // Ours if it carries our mark; a file that cannot be read is not known to be ours.
+        let foreign = match std::fs::read_to_string(&path) {
+            Ok(old) => !old.contains(mark),
+            Err(e) => e.kind() != std::io::ErrorKind::NotFound,
+        };
         if foreign && !args.force {
             ui.error(&format!(
                 "{} already exists and was not made by listen export: not replaced (use --force)",
@@ -827,9 +825,6 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
     }
     code
 }
-
-/// Marks a playlist as ours.
-const PLAYLIST_MARK: &str = "# Made by listen export: rewritten by each export into this folder";
 
 /// The progress bar (hidden when standard error is not a terminal) and messages around it.
 struct Ui {

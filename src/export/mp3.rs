@@ -21,6 +21,8 @@ use std::io;
 use std::sync::mpsc::{SyncSender, sync_channel};
 use std::thread::JoinHandle;
 
+use super::timeline::AudioSink;
+
 /// Bit rate: clear speech at 22 kHz mono, in the 24-64 kbit/s range podcasts of speech use. At
 /// 22,050 Hz it is also the lowest rate whose frames (182 bytes) can hold LAME's Info frame (169
 /// bytes), which gapless players need for the exact length; at 48 kbit/s LAME leaves it out.
@@ -119,33 +121,6 @@ impl Lane {
         })
     }
 
-    fn write(&mut self, samples: &[i16]) -> io::Result<()> {
-        self.fed += samples.len() as u64;
-        self.pending.extend_from_slice(samples);
-        if self.pending.len() >= BATCH {
-            let batch = std::mem::replace(&mut self.pending, Vec::with_capacity(BATCH));
-            if self.tx.as_ref().is_none_or(|tx| tx.send(batch).is_err()) {
-                // The thread ended early: its error comes from join.
-                self.tx = None;
-                return Err(self
-                    .join()
-                    .err()
-                    .unwrap_or_else(|| other("the MP3 encoder stopped")));
-            }
-        }
-        Ok(())
-    }
-
-    fn zeros(&mut self, mut n: u64) -> io::Result<()> {
-        const ZEROS: [i16; 4096] = [0; 4096];
-        while n > 0 {
-            let k = n.min(ZEROS.len() as u64) as usize;
-            self.write(&ZEROS[..k])?;
-            n -= k as u64;
-        }
-        Ok(())
-    }
-
     /// Lets the thread finish: it flushes LAME once the channel closes.
     fn close(&mut self) {
         if let Some(tx) = self.tx.take() {
@@ -163,20 +138,33 @@ impl Lane {
     }
 }
 
-/// Where the stream was split.
-struct Split {
-    /// Samples the first stream got.
-    first: u64,
+impl AudioSink for Lane {
+    fn write(&mut self, samples: &[i16]) -> io::Result<()> {
+        self.fed += samples.len() as u64;
+        self.pending.extend_from_slice(samples);
+        if self.pending.len() >= BATCH {
+            let batch = std::mem::replace(&mut self.pending, Vec::with_capacity(BATCH));
+            if self.tx.as_ref().is_none_or(|tx| tx.send(batch).is_err()) {
+                // The thread ended early: its error comes from join.
+                self.tx = None;
+                return Err(self
+                    .join()
+                    .err()
+                    .unwrap_or_else(|| other("the MP3 encoder stopped")));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// An MP3 stream being encoded.
 pub struct Mp3Writer {
     sample_rate: u32,
     first: Lane,
+    /// The lane that takes over once the stream is split (the first then gets nothing more).
     second: Option<Lane>,
     /// Split in the first long enough pause after this many samples (`None`: never).
     split_after: Option<u64>,
-    split: Option<Split>,
     written: u64,
 }
 
@@ -189,7 +177,6 @@ impl Mp3Writer {
             first: Lane::start(sample_rate, true)?,
             second: None,
             split_after,
-            split: None,
             written: 0,
         })
     }
@@ -212,20 +199,17 @@ impl Mp3Writer {
         let due = self.split_after.is_some_and(|after| self.written >= after);
         if self.second.is_none() && long_enough && due {
             let half = n / 2;
-            self.first.zeros(half)?;
+            self.first.silence(half)?;
             self.first.close();
             let left_out = ENC_DELAY + padding(self.first.fed);
             let mut second = Lane::start(self.sample_rate, false)?;
-            second.zeros(n - half - left_out)?;
-            self.split = Some(Split {
-                first: self.first.fed,
-            });
+            second.silence(n - half - left_out)?;
             self.second = Some(second);
             self.written += n;
             return Ok(());
         }
         self.written += n;
-        self.current().zeros(n)
+        self.current().silence(n)
     }
 
     /// The whole MP3 stream (without ID3), its Info frame describing all of it.
@@ -239,7 +223,7 @@ impl Mp3Writer {
             return Ok(a.data);
         };
         let b = second.join()?;
-        let first = self.split.as_ref().map_or(0, |s| s.first);
+        let first = self.first.fed;
         let n_second = second.fed;
         let mut data = a.data;
         data.extend_from_slice(&b.data);
@@ -370,7 +354,7 @@ mod tests {
             }
             total += len as u64;
         }
-        let split = w.split.is_some();
+        let split = w.second.is_some();
         assert_eq!(split, split_after.is_some());
         (w.finish().expect("finish"), total)
     }

@@ -115,12 +115,12 @@ pub fn render(
         // The last cue may be stretched to its minimum length: the audio covers it.
         if i == last {
             if let Some(c) = cues.last().filter(|c| c.end > pos) {
-                write_silence(sink, c.end - pos)?;
+                sink.silence(c.end - pos)?;
                 pos = c.end;
             }
         } else {
             let gap = seg.pause_after.samples(sample_rate, rate);
-            write_silence(sink, gap)?;
+            sink.silence(gap)?;
             pos += gap;
         }
         if !progress(pos) {
@@ -136,10 +136,6 @@ pub fn render(
         cues,
         chapters,
     })
-}
-
-fn write_silence(sink: &mut dyn AudioSink, n: u64) -> std::io::Result<()> {
-    sink.silence(n)
 }
 
 /// Writes `n` zero samples through `sink.write`.

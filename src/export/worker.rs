@@ -1,6 +1,6 @@
 //! Rendering one article to its files (a [`Job`]), in this process or in worker processes.
 //!
-//! libespeak-ng renders one thing at a time per process, so a batch uses both cores by running
+//! libespeak-ng renders one thing at a time per process, so a batch uses every core by running
 //! `listen render-worker` processes (hidden subcommand), each with its own libespeak-ng. They
 //! take jobs as JSON lines on standard input and answer with progress and a result per job on
 //! standard output. On Linux a worker dies with its parent, and what it was writing vanishes
@@ -371,7 +371,19 @@ pub fn run_pool(exe: &Path, workers: usize, jobs: Vec<Job>, events: &(dyn Fn(Eve
         s.spawn(|| {
             while running.load(Ordering::SeqCst) > 0 {
                 if interrupt::interrupted() {
-                    queue.lock().unwrap_or_else(|e| e.into_inner()).clear();
+                    // The jobs not started end here, each with its event (the summary counts
+                    // them as not exported).
+                    let left: Vec<Job> = queue
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .drain(..)
+                        .collect();
+                    for job in left {
+                        events(Event::Finished {
+                            id: job.id,
+                            result: Err(Failure::interrupted()),
+                        });
+                    }
                     for &pid in pids.lock().unwrap_or_else(|e| e.into_inner()).iter() {
                         kill(pid);
                     }
