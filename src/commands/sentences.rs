@@ -1,7 +1,7 @@
 //! `listen sentences`: plain text in, one sentence per line out (or its spoken form, or JSON),
 //! so that users can check how a text will be split and said and try out a lexicon.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
@@ -102,20 +102,17 @@ pub fn run(args: &SentencesArgs) -> ExitCode {
     ExitCode::Success
 }
 
-fn read_input(input: &str) -> anyhow::Result<String> {
-    let mut bytes = Vec::new();
-    if input == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("cannot read standard input")?;
+/// The input as text, read with the same checks as every source (size limit, binary content,
+/// empty input, charset); whatever its format, it is taken as plain body text.
+fn read_input(input: &str) -> Result<String, crate::source::SourceError> {
+    use crate::source::file;
+    let max = crate::source::FetchOptions::default().max_bytes;
+    let doc = if input == "-" {
+        file::read_stdin(max)?
     } else {
-        bytes = std::fs::read(input).context("cannot read the file")?;
-    }
-    if crate::source::decode::looks_binary(&bytes) {
-        anyhow::bail!("this is not text (listen sentences reads plain text)");
-    }
-    let text = crate::source::decode::decode(&bytes, None, false);
-    Ok(text.trim_start_matches('\u{feff}').to_string())
+        file::read(Path::new(input), max)?
+    };
+    Ok(doc.text.trim_start_matches('\u{feff}').to_string())
 }
 
 /// Where the lexicon is read from when `--lexicon` is not given:

@@ -3,7 +3,7 @@
 //! does I/O.
 
 pub mod decode;
-mod file;
+pub mod file;
 mod http;
 
 use std::fmt;
