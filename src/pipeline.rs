@@ -1,5 +1,5 @@
 //! Source -> Script: the stages up to the spoken form, run for one source. Shared by every
-//! command that reads articles (`listen`, `listen text`, and later `listen export`).
+//! command that reads articles (`listen`, `listen text`, `listen export`).
 
 use crate::extract;
 use crate::script::Script;
