@@ -201,3 +201,36 @@ fn from_finished_and_changed_articles() {
         stderr(&out)
     );
 }
+
+#[test]
+fn sigterm_stops_like_ctrl_c_and_saves_the_position() {
+    let sandbox = Sandbox::start();
+    let home = tempfile::tempdir().expect("tempdir");
+    let home = home.path();
+    let source = article("kenya-reinforcements-haiti.txt");
+    let src = source.to_str().expect("path");
+    let events_path = home.join("events.jsonl");
+    let mut child = spawn_plain(
+        home,
+        &sandbox,
+        &[
+            "--rate",
+            "3",
+            "--events",
+            events_path.to_str().expect("path"),
+            src,
+        ],
+    );
+    // In the second sentence.
+    let at = wait_event_of(&mut child, &events_path, 0, "sentence_end", LONG) + 1;
+    let started = wait_event_of(&mut child, &events_path, at, "sentence_start", LONG);
+    signal(&child, "-TERM");
+    assert_eq!(
+        wait_child(&mut child, Duration::from_secs(5)).code(),
+        Some(130),
+        "SIGTERM ends the run as Ctrl-C does"
+    );
+    let interrupted = sentence(&events(&events_path)[started]).expect("index");
+    let (first, err) = first_sentence(home, &sandbox, "events2.jsonl", &[src]);
+    assert_eq!(first, interrupted, "{err}");
+}

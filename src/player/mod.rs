@@ -138,6 +138,8 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
         args.common.lang_override(),
         lexicon,
     );
+    // Before the terminal is taken over: a SIGTERM from then on restores it.
+    let interrupt = Interrupt::new();
     let screen = Screen::choose(
         args.quiet,
         events_to_stdout,
@@ -151,7 +153,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
     let mut player = Player {
         engine,
         rx,
-        interrupt: Interrupt::new(),
+        interrupt,
         keys,
         sink,
         screen,
@@ -418,14 +420,22 @@ struct Interrupt {
 }
 
 impl Interrupt {
+    /// The handlers are installed here, before the task that waits on them first runs, so that
+    /// a signal from now on is caught (the terminal is restored) rather than killing listen.
     fn new() -> Self {
         let (tx, rx) = tokio::sync::watch::channel(false);
+        #[cfg(unix)]
+        let (mut int, mut term, mut hup) = {
+            use tokio::signal::unix::{SignalKind, signal};
+            (
+                signal(SignalKind::interrupt()).ok(),
+                signal(SignalKind::terminate()).ok(),
+                signal(SignalKind::hangup()).ok(),
+            )
+        };
         tokio::spawn(async move {
             #[cfg(unix)]
             {
-                use tokio::signal::unix::{SignalKind, signal};
-                let mut term = signal(SignalKind::terminate()).ok();
-                let mut hup = signal(SignalKind::hangup()).ok();
                 async fn recv(s: &mut Option<tokio::signal::unix::Signal>) {
                     match s.as_mut() {
                         Some(s) => {
@@ -435,7 +445,7 @@ impl Interrupt {
                     }
                 }
                 tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
+                    _ = recv(&mut int) => {}
                     _ = recv(&mut term) => {}
                     _ = recv(&mut hup) => {}
                 }
