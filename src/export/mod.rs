@@ -776,7 +776,9 @@ fn write_index(dir: &Path, args: &ExportArgs, now: u64, ui: &Ui) -> ExitCode {
             &b.marker.audio,
         ))
     });
-    let folder_name = std::path::absolute(dir)
+    // canonicalize resolves `-o ..` and `-o .` to a folder with a name.
+    let folder_name = std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| "listen".to_string());

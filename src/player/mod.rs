@@ -128,6 +128,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
     };
     if let Err(e) = engine.set_rate(args.rate()).await {
         eprintln!("listen: {e}");
+        sink.emit(Kind::Error, 0, None, None, Some(&e.to_string()));
         return ExitCode::EngineFailure;
     }
 
