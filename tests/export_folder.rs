@@ -271,6 +271,29 @@ fn long_article(dir: &Path, name: &str) -> PathBuf {
     path
 }
 
+/// Starts `cmd` with standard error piped, waits (up to a minute, the export still running)
+/// until `ready(pid)` holds, then sends it SIGINT, as Ctrl-C does, and returns its output.
+fn ctrl_c_when(
+    cmd: &mut std::process::Command,
+    ready: impl Fn(u32) -> bool,
+) -> std::process::Output {
+    let mut child = cmd
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let start = Instant::now();
+    while !ready(child.id()) {
+        assert!(child.try_wait().expect("status").is_none(), "ended early");
+        assert!(start.elapsed() < Duration::from_secs(60), "never got there");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // SAFETY: sends SIGINT to the child we started.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    child.wait_with_output().expect("wait")
+}
+
 /// True when `pid` or one of its children has a file open in `dir` (on Linux, the unnamed file
 /// an export writes shows as `DIR/#NNN (deleted)`).
 fn writing_into(pid: u32, dir: &Path) -> bool {
@@ -393,30 +416,15 @@ fn ctrl_c_keeps_finished_articles_and_exits_130() {
     )
     .expect("write");
     let out = h.path().join("out");
-    let mut child = listen(h.path())
-        .args(["export", "--quiet", "--jobs", "2", "-o"])
-        .arg(&out)
-        .arg(&long)
-        .arg(&short)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    // Wait for the short article to be complete, while the long one is still being written.
-    let start = Instant::now();
-    while !out.join("a-short-one.vtt").exists() {
-        assert!(child.try_wait().expect("status").is_none(), "ended early");
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "short article never done"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    assert!(child.try_wait().expect("status").is_none(), "still running");
-    // SAFETY: sends SIGINT to the child we started.
-    unsafe {
-        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
-    }
-    let output = child.wait_with_output().expect("wait");
+    // Ctrl-C once the short article is complete, while the long one is still being written.
+    let output = ctrl_c_when(
+        listen(h.path())
+            .args(["export", "--quiet", "--jobs", "2", "-o"])
+            .arg(&out)
+            .arg(&long)
+            .arg(&short),
+        |_| out.join("a-short-one.vtt").exists(),
+    );
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{err}");
     assert!(err.contains("interrupted"), "{err}");
@@ -437,28 +445,14 @@ fn ctrl_c_keeps_finished_articles_and_exits_130() {
     // One article rendered in the export's own process stops at the next sentence.
     let single = h.path().join("single");
     std::fs::create_dir(&single).expect("mkdir");
-    let mut child = listen(h.path())
-        .args(["export", "--quiet", "-o"])
-        .arg(single.join("long.mp3"))
-        .arg(&long)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
     let dir = std::fs::canonicalize(&single).expect("dir");
-    let start = Instant::now();
-    while !writing_into(child.id(), &dir) {
-        assert!(child.try_wait().expect("status").is_none(), "ended early");
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "never started writing"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // SAFETY: sends SIGINT to the child we started.
-    unsafe {
-        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
-    }
-    let output = child.wait_with_output().expect("wait");
+    let output = ctrl_c_when(
+        listen(h.path())
+            .args(["export", "--quiet", "-o"])
+            .arg(single.join("long.mp3"))
+            .arg(&long),
+        |pid| writing_into(pid, &dir),
+    );
     assert_eq!(
         output.status.code(),
         Some(130),
@@ -491,28 +485,14 @@ fn ctrl_c_counts_the_articles_not_started_too() {
         .collect();
     let out = h.path().join("out");
     std::fs::create_dir(&out).expect("mkdir");
-    let mut child = listen(h.path())
-        .args(["export", "--quiet", "--jobs", "2", "-o"])
-        .arg(&out)
-        .args(&sources)
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
     let dir = std::fs::canonicalize(&out).expect("dir");
-    let start = Instant::now();
-    while !writing_into(child.id(), &dir) {
-        assert!(child.try_wait().expect("status").is_none(), "ended early");
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "never started writing"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // SAFETY: sends SIGINT to the child we started.
-    unsafe {
-        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
-    }
-    let output = child.wait_with_output().expect("wait");
+    let output = ctrl_c_when(
+        listen(h.path())
+            .args(["export", "--quiet", "--jobs", "2", "-o"])
+            .arg(&out)
+            .args(&sources),
+        |pid| writing_into(pid, &dir),
+    );
     let err = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(130), "{err}");
     // Two were being rendered, the third was waiting for a worker: none of them was exported.

@@ -43,6 +43,17 @@ fn first_sentence(
     (first, stderr(&out))
 }
 
+/// Starts reading `src` at 3x with events, without a terminal.
+fn spawn_fast(
+    home: &std::path::Path,
+    sandbox: &Sandbox,
+    events_path: &std::path::Path,
+    src: &str,
+) -> std::process::Child {
+    let events = events_path.to_str().expect("path");
+    spawn_plain(home, sandbox, &["--rate", "3", "--events", events, src])
+}
+
 #[test]
 fn the_position_survives_kill_9() {
     let sandbox = Sandbox::start();
@@ -51,17 +62,7 @@ fn the_position_survives_kill_9() {
     let source = article("kenya-reinforcements-haiti.txt");
     let src = source.to_str().expect("path");
     let events_path = home.join("events.jsonl");
-    let mut child = spawn_plain(
-        home,
-        &sandbox,
-        &[
-            "--rate",
-            "3",
-            "--events",
-            events_path.to_str().expect("path"),
-            src,
-        ],
-    );
+    let mut child = spawn_fast(home, &sandbox, &events_path, src);
     // In the middle of the third sentence (after two sentence ends).
     let mut at = 0;
     for _ in 0..2 {
@@ -210,17 +211,7 @@ fn sigterm_stops_like_ctrl_c_and_saves_the_position() {
     let source = article("kenya-reinforcements-haiti.txt");
     let src = source.to_str().expect("path");
     let events_path = home.join("events.jsonl");
-    let mut child = spawn_plain(
-        home,
-        &sandbox,
-        &[
-            "--rate",
-            "3",
-            "--events",
-            events_path.to_str().expect("path"),
-            src,
-        ],
-    );
+    let mut child = spawn_fast(home, &sandbox, &events_path, src);
     // In the second sentence.
     let at = wait_event_of(&mut child, &events_path, 0, "sentence_end", LONG) + 1;
     let started = wait_event_of(&mut child, &events_path, at, "sentence_start", LONG);
