@@ -16,7 +16,7 @@ pub mod lang;
 mod lists;
 mod long;
 mod scan;
-mod text;
+pub(crate) mod text;
 
 use std::ops::Range;
 

@@ -1383,20 +1383,10 @@ fn attributive_amount(t: &str, start: usize, end: usize, lang: &str) -> bool {
     word.len() > 1 && word.bytes().all(|b| b.is_ascii_lowercase()) && !NOT_NOUNS.contains(&word)
 }
 
-/// The word before position `i` (up to the previous space), with opening quotes removed.
+/// The word before position `i` (up to the previous space, at most 64 characters), with
+/// opening quotes and brackets removed: the segmenter's.
 fn prev_word(t: &str, i: usize) -> &str {
-    let head = t[..i].trim_end();
-    // Bounded look back: at most 64 characters.
-    let start = head
-        .char_indices()
-        .rev()
-        .take(64)
-        .find(|(_, c)| c.is_whitespace())
-        .map_or_else(
-            || head.char_indices().rev().nth(63).map_or(0, |(p, _)| p),
-            |(p, c)| p + c.len_utf8(),
-        );
-    head[start..].trim_start_matches(['"', '“', '‘', '\'', '(', '«', '„'])
+    crate::segment::text::prev_word(t, i, 0)
 }
 
 /// A number as written: integer part with its group separators, and a fraction.
