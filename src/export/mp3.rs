@@ -2,16 +2,18 @@
 //!
 //! MP3 encoding costs about twice what synthesis does. A LAME encoder runs on its own thread, fed
 //! batches of samples; when this process renders one article at a time (so a core is free), the
-//! stream is also split once, inside a pause past the middle, and the second part is encoded by a
-//! second LAME on a third thread, at the same time as the first. The two streams are joined so
-//! that the result is one gapless MP3 whose timing is exactly the renderer's:
+//! stream is also split into parts, each inside a pause, and every part is encoded by its own
+//! LAME on its own thread, at the same time as the others. Many parts rather than two keep both
+//! cores busy to the end: when synthesis finishes, the work left is spread over several parts
+//! instead of one long second half. The streams are joined so that the result is one gapless
+//! MP3 whose timing is exactly the renderer's:
 //!
 //! - each LAME stream decodes to `576 + n + pad(n)` samples for `n` input samples (its encoder
 //!   delay and end padding, see [`padding`]); gapless players trim the delay of the file's first
 //!   stream and the padding of its last, as the file's LAME Info frame says;
-//! - so the second stream starts `576 + pad(n_first)` samples after the first one's end: that
-//!   many samples of the pause are left out of its input, and every later sample plays when the
-//!   timeline says it does;
+//! - so each later stream starts `576 + pad(n_before)` samples after the end of the one before:
+//!   that many samples of the pause are left out of its input, and every later sample plays
+//!   when the timeline says it does;
 //! - the first stream's Info frame is rewritten for the whole file: frame count, byte count, seek
 //!   table, end padding, music length and both CRCs.
 //!
@@ -35,7 +37,12 @@ const ENC_DELAY: u64 = 576;
 /// Samples per batch handed to an encoding thread (about 3 s).
 const BATCH: usize = 1 << 16;
 
-/// The shortest pause the stream may be split in (seconds): room for the second stream's
+/// Encoders that may be at work at once for one stream: enough to keep two cores busy to the
+/// end (the parts finished last still have a backlog when synthesis ends), few enough to bound
+/// the samples waiting in their queues.
+const MAX_BUSY: usize = 4;
+
+/// The shortest pause the stream may be split in (seconds): room for the next stream's
 /// left-out samples (at most 1,728) with silence on both sides.
 const MIN_SPLIT_PAUSE: f64 = 0.3;
 
@@ -121,6 +128,11 @@ impl Lane {
         })
     }
 
+    /// True while the thread is still encoding (open, or closed with a backlog).
+    fn busy(&self) -> bool {
+        self.handle.as_ref().is_some_and(|h| !h.is_finished())
+    }
+
     /// Lets the thread finish: it flushes LAME once the channel closes.
     fn close(&mut self) {
         if let Some(tx) = self.tx.take() {
@@ -160,87 +172,87 @@ impl AudioSink for Lane {
 /// An MP3 stream being encoded.
 pub struct Mp3Writer {
     sample_rate: u32,
-    first: Lane,
-    /// The lane that takes over once the stream is split (the first then gets nothing more).
-    second: Option<Lane>,
-    /// Split in the first long enough pause after this many samples (`None`: never).
-    split_after: Option<u64>,
-    written: u64,
+    /// The encoders in stream order; the last one takes what is written now.
+    lanes: Vec<Lane>,
+    /// Split in the first long enough pause once the current lane has this many samples
+    /// (`None`: never).
+    part: Option<u64>,
 }
 
 impl Mp3Writer {
-    /// `split_after`: allow a second encoder from the first pause after this many samples (set
-    /// it past the middle of the expected length when a core is free).
-    pub fn new(sample_rate: u32, split_after: Option<u64>) -> io::Result<Mp3Writer> {
+    /// `part`: let another encoder take over in the first long pause after every this many
+    /// samples, while fewer than [`MAX_BUSY`] are still at work (give it when a core is free).
+    pub fn new(sample_rate: u32, part: Option<u64>) -> io::Result<Mp3Writer> {
         Ok(Mp3Writer {
             sample_rate,
-            first: Lane::start(sample_rate, true)?,
-            second: None,
-            split_after,
-            written: 0,
+            lanes: vec![Lane::start(sample_rate, true)?],
+            part,
         })
     }
 
-    fn current(&mut self) -> &mut Lane {
-        match &mut self.second {
-            Some(l) => l,
-            None => &mut self.first,
-        }
+    fn current(&mut self) -> io::Result<&mut Lane> {
+        self.lanes
+            .last_mut()
+            .ok_or_else(|| other("the MP3 encoder stopped"))
     }
 
     pub fn write(&mut self, samples: &[i16]) -> io::Result<()> {
-        self.written += samples.len() as u64;
-        self.current().write(samples)
+        self.current()?.write(samples)
     }
 
     /// `n` samples of silence: the place to split the stream.
     pub fn silence(&mut self, n: u64) -> io::Result<()> {
         let long_enough = n as f64 >= MIN_SPLIT_PAUSE * f64::from(self.sample_rate);
-        let due = self.split_after.is_some_and(|after| self.written >= after);
-        if self.second.is_none() && long_enough && due {
-            let half = n / 2;
-            self.first.silence(half)?;
-            self.first.close();
-            let left_out = ENC_DELAY + padding(self.first.fed);
-            let mut second = Lane::start(self.sample_rate, false)?;
-            second.silence(n - half - left_out)?;
-            self.second = Some(second);
-            self.written += n;
-            return Ok(());
+        let fed = self.lanes.last().map_or(0, |l| l.fed);
+        let due = self.part.is_some_and(|part| fed >= part);
+        let busy = self.lanes.iter().filter(|l| l.busy()).count();
+        if !(long_enough && due && busy < MAX_BUSY) {
+            return self.current()?.silence(n);
         }
-        self.written += n;
-        self.current().silence(n)
+        let half = n / 2;
+        let last = self.current()?;
+        last.silence(half)?;
+        last.close();
+        let left_out = ENC_DELAY + padding(last.fed);
+        let mut next = Lane::start(self.sample_rate, false)?;
+        next.silence(n - half - left_out)?;
+        self.lanes.push(next);
+        Ok(())
     }
 
     /// The whole MP3 stream (without ID3), its Info frame describing all of it.
-    pub fn finish(mut self) -> io::Result<Vec<u8>> {
-        let mut a = self.first.join()?;
-        let Some(mut second) = self.second.take() else {
-            if !a.info.is_empty() {
-                let n = a.info.len();
-                a.data[..n].copy_from_slice(&a.info);
-            }
-            return Ok(a.data);
+    pub fn finish(self) -> io::Result<Vec<u8>> {
+        let mut lanes = self.lanes.into_iter();
+        let Some(mut first) = lanes.next() else {
+            return Err(other("the MP3 encoder stopped"));
         };
-        let b = second.join()?;
-        let first = self.first.fed;
-        let n_second = second.fed;
-        let mut data = a.data;
-        data.extend_from_slice(&b.data);
-        if !a.info.is_empty() {
-            let info_len = a.info.len();
-            let mut info = a.info;
+        let Encoded { mut data, info } = first.join()?;
+        let mut frames_total = frames(first.fed);
+        let mut last_fed = first.fed;
+        let mut joined = false;
+        for mut lane in lanes {
+            data.extend_from_slice(&lane.join()?.data);
+            frames_total += frames(lane.fed);
+            last_fed = lane.fed;
+            joined = true;
+        }
+        if info.is_empty() {
+            return Ok(data);
+        }
+        let info_len = info.len();
+        let mut info = info;
+        if joined {
             patch_info(
                 &mut info,
                 &InfoTotals {
-                    frames: frames(first) + frames(n_second),
+                    frames: frames_total,
                     bytes: data.len() as u64,
-                    padding: padding(n_second),
+                    padding: padding(last_fed),
                     music_crc: crc16(&data[info_len..]),
                 },
             )?;
-            data[..info_len].copy_from_slice(&info);
         }
+        data[..info_len].copy_from_slice(&info);
         Ok(data)
     }
 }
@@ -342,9 +354,9 @@ mod tests {
             .collect()
     }
 
-    fn encode(split_after: Option<u64>) -> (Vec<u8>, u64) {
+    fn encode(part: Option<u64>) -> (Vec<u8>, u64) {
         let (parts, _) = signal();
-        let mut w = Mp3Writer::new(SR, split_after).expect("writer");
+        let mut w = Mp3Writer::new(SR, part).expect("writer");
         let mut total = 0;
         for (pause, len) in parts {
             if pause {
@@ -354,8 +366,14 @@ mod tests {
             }
             total += len as u64;
         }
-        let split = w.second.is_some();
-        assert_eq!(split, split_after.is_some());
+        // Six pauses, one lane more at each split once a lane has `part` samples: at least
+        // MAX_BUSY lanes are always allowed.
+        let lanes = w.lanes.len();
+        if part.is_some() {
+            assert!(lanes >= MAX_BUSY, "{lanes} lanes");
+        } else {
+            assert_eq!(lanes, 1);
+        }
         (w.finish().expect("finish"), total)
     }
 
@@ -448,7 +466,7 @@ mod tests {
     fn split_stream_is_gapless_and_on_time() {
         let (_, clicks) = signal();
         let (whole, n) = encode(None);
-        let (split, _) = encode(Some(60_000));
+        let (split, _) = encode(Some(20_000));
         let a = decode(whole);
         let b = decode(split.clone());
         assert_eq!(a.len() as u64, n, "one stream decodes to its input length");

@@ -114,11 +114,13 @@ pub fn run_job(
     let sample_rate = renderer.sample_rate();
 
     let audio = AtomicFile::create(&job.audio).map_err(|e| Failure::io(&job.audio, e))?;
-    // Past the middle: the second encoder starts later, when synthesis gets there.
-    let split_after = job
-        .split_mp3
-        .then(|| (job.plan.estimated_seconds(job.rate) * 0.55 * f64::from(sample_rate)) as u64);
-    let mut encoder = Encoder::new(job.format, sample_rate, audio.file(), split_after)
+    // Parts of an eighth of the article (10 s to 2 min): the last ones, still being encoded
+    // when synthesis ends, are short enough to share both cores.
+    let part = job.split_mp3.then(|| {
+        let seconds = (job.plan.estimated_seconds(job.rate) / 8.0).clamp(10.0, 120.0);
+        (seconds * f64::from(sample_rate)) as u64
+    });
+    let mut encoder = Encoder::new(job.format, sample_rate, audio.file(), part)
         .map_err(|e| Failure::io(&job.audio, e))?;
     let sr = f64::from(sample_rate.max(1));
     let timeline = timeline::render(renderer, &job.plan, job.rate, &mut encoder, &mut |s| {
