@@ -225,3 +225,35 @@ fn sigterm_stops_like_ctrl_c_and_saves_the_position() {
     let (first, err) = first_sentence(home, &sandbox, "events2.jsonl", &[src]);
     assert_eq!(first, interrupted, "{err}");
 }
+
+#[test]
+fn a_position_that_cannot_be_saved_is_said_once_and_reading_goes_on() {
+    let sandbox = Sandbox::start();
+    let home = tempfile::tempdir().expect("tempdir");
+    let home = home.path();
+    // The state folder is a file: no position can be written.
+    std::fs::write(home.join("state"), "not a folder").expect("write");
+    let src = home.join("short.txt");
+    write_article(
+        &src,
+        "Two short lines",
+        &["The first one is here. The second one follows it. The third one ends it."],
+    );
+    let events_path = home.join("events.jsonl");
+    let mut child = spawn_fast(home, &sandbox, &events_path, src.to_str().expect("path"));
+    let status = wait_child(&mut child, LONG);
+    let out = child.wait_with_output().expect("output");
+    let err = stderr(&out);
+    assert_eq!(status.code(), Some(0), "{err}");
+    assert_eq!(
+        err.matches("cannot save the reading position").count(),
+        1,
+        "{err}"
+    );
+    assert!(err.contains("Not a directory"), "{err}");
+    let ends = events(&events_path)
+        .iter()
+        .filter(|e| kind(e) == "sentence_end")
+        .count();
+    assert_eq!(ends, 3, "every sentence was read");
+}

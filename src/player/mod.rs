@@ -31,7 +31,7 @@ use tokio::sync::mpsc::UnboundedReceiver;
 
 use self::events::{EventSink, Kind};
 use self::keys::{Command, Keys};
-use self::position::Store;
+use self::position::{Store, Writer};
 use self::queue::{Loader, Slot};
 use self::reader::{Outcome, Reading};
 use self::screen::Screen;
@@ -52,7 +52,7 @@ struct Player {
     keys: Keys,
     sink: EventSink,
     screen: Screen,
-    store: Option<Store>,
+    store: Option<Writer>,
     save_failed: bool,
     /// The speed multiplier now (changed with + and -).
     rate: f64,
@@ -158,7 +158,7 @@ pub async fn run(args: &ReadArgs) -> ExitCode {
         keys,
         sink,
         screen,
-        store: Store::open_default(),
+        store: Store::open_default().map(Writer::new),
         save_failed: false,
         rate: args.rate(),
         sleep: args.sleep,

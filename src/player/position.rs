@@ -4,8 +4,10 @@
 //! default `~/.local/state/listen/positions/`), named after a hash of the article's key (its URL,
 //! or the absolute path of the file). It holds the sentence to resume at, that sentence's text
 //! and a hash of the whole extracted text, so a changed article can be re-aligned. Files are
-//! written to a temporary name, synced and renamed over the old one: a crash or `kill -9` leaves
-//! either the old position or the new one, never a torn file.
+//! written to a temporary name, synced and renamed over the old one: a crash, `kill -9` or a power
+//! cut leaves either the old position or the new one, never a torn file. The player saves through
+//! a [`Writer`], a thread of its own, so that its loop never waits for the disk (a sync can take
+//! a long time on a slow or busy disk, and keys would wait for it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -203,6 +205,127 @@ impl Store {
     }
 }
 
+/// What the writer's thread is asked to do, in order.
+enum Op {
+    Save(Box<Saved>),
+    Forget(String),
+    /// Answered once everything asked before is done.
+    Flush(std::sync::mpsc::Sender<()>),
+}
+
+impl Op {
+    fn key(&self) -> Option<&str> {
+        match self {
+            Op::Save(s) => Some(&s.key),
+            Op::Forget(k) => Some(k),
+            Op::Flush(_) => None,
+        }
+    }
+}
+
+/// Saves positions on a thread of its own, in the order asked; when saves queue up (a slow
+/// disk), only the latest for each article is written. Dropping it waits for what is queued.
+pub struct Writer {
+    dir: PathBuf,
+    tx: Option<std::sync::mpsc::Sender<Op>>,
+    handle: Option<std::thread::JoinHandle<()>>,
+    /// The first failure not yet reported.
+    error: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+}
+
+impl Writer {
+    pub fn new(store: Store) -> Writer {
+        let dir = store.dir.clone();
+        let (tx, rx) = std::sync::mpsc::channel::<Op>();
+        let error = std::sync::Arc::new(std::sync::Mutex::new(None));
+        let failed = std::sync::Arc::clone(&error);
+        let handle = std::thread::Builder::new()
+            .name("positions".into())
+            .spawn(move || {
+                while let Ok(first) = rx.recv() {
+                    let mut ops = vec![first];
+                    ops.extend(rx.try_iter());
+                    for (i, op) in ops.iter().enumerate() {
+                        // A later save or forget of the same article, before any flush, wins.
+                        let superseded = op.key().is_some_and(|k| {
+                            ops[i + 1..]
+                                .iter()
+                                .take_while(|o| o.key().is_some())
+                                .any(|o| o.key() == Some(k))
+                        });
+                        let result = match op {
+                            _ if superseded => Ok(()),
+                            Op::Save(saved) => store.save(saved),
+                            Op::Forget(key) => store.forget(key),
+                            Op::Flush(done) => {
+                                let _ = done.send(());
+                                Ok(())
+                            }
+                        };
+                        if let Err(e) = result
+                            && let Ok(mut slot) = failed.lock()
+                        {
+                            slot.get_or_insert_with(|| e.to_string());
+                        }
+                    }
+                }
+            })
+            .ok();
+        Writer {
+            dir,
+            tx: handle.is_some().then_some(tx),
+            handle,
+            error,
+        }
+    }
+
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    fn send(&self, op: Op) {
+        let sent = self.tx.as_ref().is_some_and(|tx| tx.send(op).is_ok());
+        if !sent && let Ok(mut slot) = self.error.lock() {
+            slot.get_or_insert_with(|| "the thread that saves positions is gone".into());
+        }
+    }
+
+    pub fn save(&self, saved: Saved) {
+        self.send(Op::Save(Box::new(saved)));
+    }
+
+    pub fn forget(&self, key: &str) {
+        self.send(Op::Forget(key.to_string()));
+    }
+
+    /// Waits until everything asked so far is done.
+    pub fn flush(&self) {
+        let (done, wait) = std::sync::mpsc::channel();
+        self.send(Op::Flush(done));
+        let _ = wait.recv();
+    }
+
+    /// The saved position for `key`, once what was asked before is on disk.
+    pub fn load(&self, key: &str) -> Option<Saved> {
+        self.flush();
+        Store::at(self.dir.clone()).load(key)
+    }
+
+    /// The first failure since the last call, if any.
+    pub fn take_error(&self) -> Option<String> {
+        self.error.lock().ok().and_then(|mut slot| slot.take())
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        self.tx = None;
+        if let Some(h) = self.handle.take() {
+            let _ = h.join();
+        }
+    }
+}
+
 pub fn now_secs() -> u64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -368,5 +491,41 @@ mod tests {
         p.key = "other".into();
         std::fs::write(store.path("k"), serde_json::to_string(&p).expect("json")).expect("write");
         assert_eq!(store.load("k"), None);
+    }
+
+    #[test]
+    fn the_writer_saves_in_order_and_the_last_save_wins() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let writer = Writer::new(Store::at(dir.path().join("positions")));
+        let s = script(&["One is here. Two is here. Three is here."]);
+        for i in [1, 2, 1, 2] {
+            writer.save(saved(&s, i));
+        }
+        assert_eq!(writer.load("k").map(|p| p.sentence), Some(2));
+        writer.forget("k");
+        assert_eq!(writer.load("k"), None);
+        writer.save(saved(&s, 1));
+        let mut other = saved(&s, 2);
+        other.key = "other".into();
+        writer.save(other);
+        // Dropping the writer waits for what is queued.
+        drop(writer);
+        let store = Store::at(dir.path().join("positions"));
+        assert_eq!(store.load("k").map(|p| p.sentence), Some(1));
+        assert_eq!(store.load("other").map(|p| p.sentence), Some(2));
+    }
+
+    #[test]
+    fn the_writer_reports_a_failure_once_asked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "not a folder").expect("write");
+        let writer = Writer::new(Store::at(file.join("positions")));
+        let s = script(&["One is here. Two is here."]);
+        writer.save(saved(&s, 1));
+        writer.flush();
+        let e = writer.take_error().expect("an error");
+        assert!(e.contains("Not a directory"), "{e}");
+        assert_eq!(writer.take_error(), None, "reported once");
     }
 }

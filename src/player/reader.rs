@@ -171,6 +171,7 @@ impl Player {
                     script.title.as_deref(),
                 );
                 self.save(r.article, At::Finished);
+                self.saved();
                 return Outcome::Finished;
             }
             let paused_sleep = if s.paused() { self.sleep_at } else { None };
@@ -426,6 +427,7 @@ impl Player {
             self.engine.stop_before_exit().await;
         }
         self.save(r.article, at);
+        self.saved();
         outcome(at)
     }
 
@@ -433,11 +435,13 @@ impl Player {
     async fn fail(&mut self, r: &Reading<'_>, s: &mut Session, e: EngineError) -> Outcome {
         let at = s.at();
         self.save(r.article, at);
+        self.saved();
         Outcome::Failed(e, at)
     }
 
-    /// Saves where reading is for next time. A position at the very start is forgotten rather
-    /// than saved (there is nothing to resume). Failure to save is said once and reading goes on.
+    /// Saves where reading is for next time (on the writer's thread: the loop does not wait for
+    /// the disk). A position at the very start is forgotten rather than saved (there is nothing
+    /// to resume). Failure to save is said once and reading goes on.
     pub(super) fn save(&mut self, article: &Article, at: At) {
         let Some(store) = &self.store else { return };
         let script = &article.script;
@@ -452,7 +456,7 @@ impl Player {
             title: script.title.clone(),
             saved_at: now_secs(),
         };
-        let result = match at {
+        match at {
             At::Sentence(0) => store.forget(&article.key),
             At::Sentence(i) => {
                 let text = script
@@ -460,11 +464,24 @@ impl Player {
                     .nth(i)
                     .map(|s| s.sentence.text.clone())
                     .unwrap_or_default();
-                store.save(&record(i, text, false))
+                store.save(record(i, text, false));
             }
-            At::Finished => store.save(&record(n, String::new(), true)),
-        };
-        if let Err(e) = result
+            At::Finished => store.save(record(n, String::new(), true)),
+        }
+        self.report_save_failure();
+    }
+
+    /// Waits for the saves asked so far (leaving an article), and says if one failed.
+    fn saved(&mut self) {
+        if let Some(store) = &self.store {
+            store.flush();
+        }
+        self.report_save_failure();
+    }
+
+    fn report_save_failure(&mut self) {
+        let Some(store) = &self.store else { return };
+        if let Some(e) = store.take_error()
             && !self.save_failed
         {
             self.save_failed = true;
