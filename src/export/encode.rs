@@ -73,13 +73,13 @@ fn other(e: impl std::fmt::Display) -> io::Error {
 }
 
 impl<'f> Encoder<'f> {
-    /// `part` (MP3 only): another encoding thread may take over in the first long pause after
-    /// every this many samples; give it when a core is free (see `mp3`).
+    /// `expected` (MP3 only): the expected length in samples, to encode parts of the stream on
+    /// several threads; give it when a core is free (see `mp3`).
     pub fn new(
         format: Format,
         sample_rate: u32,
         file: &'f File,
-        part: Option<u64>,
+        expected: Option<u64>,
     ) -> io::Result<Encoder<'f>> {
         match format {
             Format::Wav => {
@@ -94,7 +94,7 @@ impl<'f> Encoder<'f> {
                 Ok(Encoder::Wav { wav: w, file })
             }
             Format::Mp3 => Ok(Encoder::Mp3 {
-                mp3: Box::new(Mp3Writer::new(sample_rate, part)?),
+                mp3: Box::new(Mp3Writer::new(sample_rate, expected)?),
                 file,
             }),
         }

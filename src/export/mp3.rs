@@ -3,10 +3,11 @@
 //! MP3 encoding costs about twice what synthesis does. A LAME encoder runs on its own thread, fed
 //! batches of samples; when this process renders one article at a time (so a core is free), the
 //! stream is also split into parts, each inside a pause, and every part is encoded by its own
-//! LAME on its own thread, at the same time as the others. Many parts rather than two keep both
-//! cores busy to the end: when synthesis finishes, the work left is spread over several parts
-//! instead of one long second half. The streams are joined so that the result is one gapless
-//! MP3 whose timing is exactly the renderer's:
+//! LAME on its own thread, at the same time as the others. The parts get shorter towards the
+//! expected end (a third of what is left, at least [`MIN_PART`] seconds), so that when synthesis
+//! finishes the work left is spread over several threads and the last part is short: both cores
+//! stay busy to the end. The streams are joined so that the result is one gapless MP3 whose
+//! timing is exactly the renderer's:
 //!
 //! - each LAME stream decodes to `576 + n + pad(n)` samples for `n` input samples (its encoder
 //!   delay and end padding, see [`padding`]); gapless players trim the delay of the file's first
@@ -39,8 +40,11 @@ const BATCH: usize = 1 << 16;
 
 /// Encoders that may be at work at once for one stream: enough to keep two cores busy to the
 /// end (the parts finished last still have a backlog when synthesis ends), few enough to bound
-/// the samples waiting in their queues.
-const MAX_BUSY: usize = 4;
+/// the samples waiting in their queues (at most 8 batches each).
+const MAX_BUSY: usize = 6;
+
+/// The shortest part worth a LAME of its own (seconds).
+const MIN_PART: f64 = 5.0;
 
 /// The shortest pause the stream may be split in (seconds): room for the next stream's
 /// left-out samples (at most 1,728) with silence on both sides.
@@ -174,20 +178,35 @@ pub struct Mp3Writer {
     sample_rate: u32,
     /// The encoders in stream order; the last one takes what is written now.
     lanes: Vec<Lane>,
-    /// Split in the first long enough pause once the current lane has this many samples
-    /// (`None`: never).
-    part: Option<u64>,
+    /// The stream's expected length in samples, when it may be split (`None`: never).
+    expected: Option<u64>,
+    /// Samples written so far.
+    written: u64,
+    /// [`MIN_PART`] in samples.
+    min_part: u64,
 }
 
 impl Mp3Writer {
-    /// `part`: let another encoder take over in the first long pause after every this many
-    /// samples, while fewer than [`MAX_BUSY`] are still at work (give it when a core is free).
-    pub fn new(sample_rate: u32, part: Option<u64>) -> io::Result<Mp3Writer> {
+    /// `expected`: the stream's expected length in samples, to split it into parts encoded at
+    /// the same time (give it when a core is free).
+    pub fn new(sample_rate: u32, expected: Option<u64>) -> io::Result<Mp3Writer> {
         Ok(Mp3Writer {
             sample_rate,
             lanes: vec![Lane::start(sample_rate, true)?],
-            part,
+            expected,
+            written: 0,
+            min_part: (MIN_PART * f64::from(sample_rate)) as u64,
         })
+    }
+
+    /// Whether the current part is long enough to end at the next long pause: a third of what
+    /// is left to come, at least [`MIN_PART`] seconds.
+    fn part_done(&self) -> bool {
+        let Some(expected) = self.expected else {
+            return false;
+        };
+        let fed = self.lanes.last().map_or(0, |l| l.fed);
+        fed >= self.min_part.max(expected.saturating_sub(self.written) / 3)
     }
 
     fn current(&mut self) -> io::Result<&mut Lane> {
@@ -197,16 +216,18 @@ impl Mp3Writer {
     }
 
     pub fn write(&mut self, samples: &[i16]) -> io::Result<()> {
+        self.written += samples.len() as u64;
         self.current()?.write(samples)
     }
 
     /// `n` samples of silence: the place to split the stream.
     pub fn silence(&mut self, n: u64) -> io::Result<()> {
         let long_enough = n as f64 >= MIN_SPLIT_PAUSE * f64::from(self.sample_rate);
-        let fed = self.lanes.last().map_or(0, |l| l.fed);
-        let due = self.part.is_some_and(|part| fed >= part);
-        let busy = self.lanes.iter().filter(|l| l.busy()).count();
-        if !(long_enough && due && busy < MAX_BUSY) {
+        let split = long_enough
+            && self.part_done()
+            && self.lanes.iter().filter(|l| l.busy()).count() < MAX_BUSY;
+        self.written += n;
+        if !split {
             return self.current()?.silence(n);
         }
         let half = n / 2;
@@ -354,9 +375,11 @@ mod tests {
             .collect()
     }
 
-    fn encode(part: Option<u64>) -> (Vec<u8>, u64) {
+    fn encode(split: bool) -> (Vec<u8>, u64) {
         let (parts, _) = signal();
-        let mut w = Mp3Writer::new(SR, part).expect("writer");
+        let expected = parts.iter().map(|&(_, len)| len as u64).sum();
+        let mut w = Mp3Writer::new(SR, split.then_some(expected)).expect("writer");
+        w.min_part = 20_000;
         let mut total = 0;
         for (pause, len) in parts {
             if pause {
@@ -366,11 +389,11 @@ mod tests {
             }
             total += len as u64;
         }
-        // Six pauses, one lane more at each split once a lane has `part` samples: at least
-        // MAX_BUSY lanes are always allowed.
+        // Six pauses; parts of a third of what is left, at least 20,000 samples: four lanes
+        // (fewer than MAX_BUSY, so none was refused).
         let lanes = w.lanes.len();
-        if part.is_some() {
-            assert!(lanes >= MAX_BUSY, "{lanes} lanes");
+        if split {
+            assert_eq!(lanes, 4);
         } else {
             assert_eq!(lanes, 1);
         }
@@ -390,7 +413,7 @@ mod tests {
 
     #[test]
     fn our_arithmetic_matches_lames_info_frame() {
-        let (data, n) = encode(None);
+        let (data, n) = encode(false);
         let i = info_at(&data);
         assert_eq!(be32(&data[i + 8..]), frames(n), "frames");
         assert_eq!(be32(&data[i + 12..]), data.len() as u64, "bytes");
@@ -465,8 +488,8 @@ mod tests {
     #[test]
     fn split_stream_is_gapless_and_on_time() {
         let (_, clicks) = signal();
-        let (whole, n) = encode(None);
-        let (split, _) = encode(Some(20_000));
+        let (whole, n) = encode(false);
+        let (split, _) = encode(true);
         let a = decode(whole);
         let b = decode(split.clone());
         assert_eq!(a.len() as u64, n, "one stream decodes to its input length");

@@ -114,13 +114,10 @@ pub fn run_job(
     let sample_rate = renderer.sample_rate();
 
     let audio = AtomicFile::create(&job.audio).map_err(|e| Failure::io(&job.audio, e))?;
-    // Parts of an eighth of the article (10 s to 2 min): the last ones, still being encoded
-    // when synthesis ends, are short enough to share both cores.
-    let part = job.split_mp3.then(|| {
-        let seconds = (job.plan.estimated_seconds(job.rate) / 8.0).clamp(10.0, 120.0);
-        (seconds * f64::from(sample_rate)) as u64
-    });
-    let mut encoder = Encoder::new(job.format, sample_rate, audio.file(), part)
+    let expected = job
+        .split_mp3
+        .then(|| (job.plan.estimated_seconds(job.rate) * f64::from(sample_rate)) as u64);
+    let mut encoder = Encoder::new(job.format, sample_rate, audio.file(), expected)
         .map_err(|e| Failure::io(&job.audio, e))?;
     let sr = f64::from(sample_rate.max(1));
     let timeline = timeline::render(renderer, &job.plan, job.rate, &mut encoder, &mut |s| {
