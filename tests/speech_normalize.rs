@@ -61,6 +61,10 @@ fn english() {
                 "He ran 100 meters in 10 seconds.",
             ),
             (
+                "He ran the 100m in 9.58s; the 1990s and his 50s stay.",
+                "He ran the 100 meters in 9.58 seconds; the nineteen nineties and his fifties stay.",
+            ),
+            (
                 "After 9/11, shops stayed open 24/7.",
                 "After nine eleven, shops stayed open twenty-four seven.",
             ),

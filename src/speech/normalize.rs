@@ -865,6 +865,10 @@ impl Normalizer<'_> {
                     return Some((after, format!("{} {spoken}", num.spoken(t.lang))));
                 }
             }
+            // "9.58s", "0.5s": seconds (on a whole number, "the 1990s", "in his 50s" are plurals).
+            if num.frac.is_some() && rest.starts_with('s') && !next_is_letter(self.t, j + 1) {
+                return Some((j + 1, format!("{} seconds", num.spoken(t.lang))));
+            }
         }
         let &(sym, one, many) = t.units.iter().find(|(s, _, _)| {
             rest.starts_with(s)
