@@ -61,6 +61,10 @@ fn english() {
                 "He ran 100 meters in 10 seconds.",
             ),
             (
+                "Born c. 1920, he saw sales grow 10x and a 2.5x zoom, not 1920x1080 or 0x10.",
+                "Born circa nineteen twenty, he saw sales grow 10 times and a 2.5 times zoom, not 1920 by 1080 or 0x10.",
+            ),
+            (
                 "He ran the 100m in 9.58s; the 1990s and his 50s stay.",
                 "He ran the 100 meters in 9.58 seconds; the nineteen nineties and his fifties stay.",
             ),

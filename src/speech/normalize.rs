@@ -869,6 +869,12 @@ impl Normalizer<'_> {
             if num.frac.is_some() && rest.starts_with('s') && !next_is_letter(self.t, j + 1) {
                 return Some((j + 1, format!("{} seconds", num.spoken(t.lang))));
             }
+            // "grow 10x", "a 2.5x zoom": times; "1920x1080", "a 2x4": by (not "0x1F", hex).
+            if rest.starts_with('x') && !next_is_letter(self.t, j + 1) && num.raw != "0" {
+                let by = rest[1..].starts_with(|c: char| c.is_ascii_digit());
+                let word = if by { "by " } else { "times" };
+                return Some((j + 1, format!("{} {word}", num.spoken(t.lang))));
+            }
         }
         let &(sym, one, many) = t.units.iter().find(|(s, _, _)| {
             rest.starts_with(s)
@@ -1267,6 +1273,8 @@ const YEAR_BEFORE: &[&str] = &[
     "mid",
     "the",
     "circa",
+    "c.",
+    "ca.",
     "through",
     "around",
     "about",

@@ -100,6 +100,7 @@ const ABBREVIATIONS: &[(&str, Ctx, &str)] = &[
     ("No.", BeforeNumber, "number"), ("no.", BeforeNumber, "number"),
     ("Nos.", BeforeNumber, "numbers"), ("nos.", BeforeNumber, "numbers"),
     ("p.", BeforeNumber, "page"), ("pp.", BeforeNumber, "pages"),
+    ("c.", BeforeNumber, "circa"), ("ca.", BeforeNumber, "circa"),
     ("para.", BeforeNumber, "paragraph"), ("Art.", BeforeNumber, "article"),
     ("art.", BeforeNumber, "article"), ("ch.", BeforeNumber, "chapter"),
     ("Ch.", BeforeNumber, "chapter"), ("sec.", BeforeNumber, "section"),
